@@ -1,0 +1,106 @@
+//! The JSON form of the IR: serde helpers for literals JSON cannot carry directly, and
+//! reading with errors that name the JSON path of the offending node.
+
+use crate::ast::Program;
+
+/// An ill-formed IR document: what was wrong and where (`body[2].value.kind`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    pub path: String,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "at `{}` (line {}, column {}): {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+/// Reads a program from IR JSON.
+pub fn program_from_json(text: &str) -> Result<Program, JsonError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        JsonError { path, message: strip_position(&inner.to_string()), line: inner.line(), column: inner.column() }
+    })
+}
+
+/// Writes a program as pretty IR JSON.
+pub fn program_to_json(program: &Program) -> String {
+    serde_json::to_string_pretty(program).expect("IR serialization cannot fail: no maps with non-string keys")
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Arbitrary-precision integers: a JSON number when it fits in i64, else a decimal string.
+pub mod bigint {
+    use num_bigint::BigInt;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &BigInt, s: S) -> Result<S::Ok, S::Error> {
+        match i64::try_from(value) {
+            Ok(small) => s.serialize_i64(small),
+            Err(_) => s.serialize_str(&value.to_string()),
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Repr {
+        Small(i64),
+        Big(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BigInt, D::Error> {
+        match Repr::deserialize(d)? {
+            Repr::Small(n) => Ok(BigInt::from(n)),
+            Repr::Big(text) => text
+                .parse()
+                .map_err(|_| de::Error::custom(format!("`{text}` is not a decimal integer"))),
+        }
+    }
+}
+
+/// Floats: a JSON number when finite, else `"NaN"`, `"Infinity"` or `"-Infinity"`.
+pub mod float {
+    use crate::ast::Float;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Float, s: S) -> Result<S::Ok, S::Error> {
+        let x = value.0;
+        if x.is_nan() {
+            s.serialize_str("NaN")
+        } else if x.is_infinite() {
+            s.serialize_str(if x > 0.0 { "Infinity" } else { "-Infinity" })
+        } else {
+            s.serialize_f64(x)
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Repr {
+        Number(f64),
+        Special(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Float, D::Error> {
+        match Repr::deserialize(d)? {
+            Repr::Number(x) => Ok(Float(x)),
+            Repr::Special(s) => match s.as_str() {
+                "NaN" => Ok(Float(f64::NAN)),
+                "Infinity" => Ok(Float(f64::INFINITY)),
+                "-Infinity" => Ok(Float(f64::NEG_INFINITY)),
+                _ => Err(de::Error::custom(format!("`{s}` is not a float"))),
+            },
+        }
+    }
+}

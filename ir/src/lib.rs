@@ -1,0 +1,15 @@
+//! `tracelab-ir`: the syntax of tracelab's core and trace language.
+//!
+//! Syntax only: the AST ([`ast`]), primitive names ([`prim`]), the JSON form ([`json`]),
+//! the `.tl` text form ([`text`]: lexer, grammar, printer) and the well-formedness checker
+//! ([`wf`]). It depends on no other tracelab crate; every other crate depends on it.
+
+pub mod ast;
+pub mod json;
+pub mod prim;
+pub mod span;
+pub mod wf;
+
+pub use ast::*;
+pub use prim::{Arity, PrimOp};
+pub use span::Span;
