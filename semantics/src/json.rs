@@ -1,0 +1,242 @@
+//! JSON in and out: inputs and world answers become values; results are written as the
+//! language writes JSON (`JSON.stringify` for JS, `json.dumps` with its defaults for Python).
+
+use crate::prim::errors::Error;
+use crate::value::{Heap, HeapObj, Key, Props, Value};
+use std::rc::Rc;
+use tracelab_ir::Dialect;
+use tracelab_prims::{js, py};
+
+/// Converts a JSON value (JS: every number is a float; Python: integers stay ints).
+pub fn from_json(json: &serde_json::Value, dialect: Dialect, heap: &mut Heap) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => match (dialect, n.as_i64(), n.as_u64()) {
+            (Dialect::Py, Some(i), _) => Value::int(i),
+            (Dialect::Py, None, Some(u)) => Value::bigint(u.into()),
+            _ => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        serde_json::Value::String(s) => Value::str(s),
+        serde_json::Value::Array(items) => {
+            let items = items.iter().map(|j| from_json(j, dialect, heap)).collect();
+            Value::Ref(heap.alloc(HeapObj::Array { items, tuple: false }))
+        }
+        serde_json::Value::Object(fields) => {
+            let mut props = Props::default();
+            for (k, j) in fields {
+                let v = from_json(j, dialect, heap);
+                let key: Rc<str> = Rc::from(k.as_str());
+                props.insert(Key::Str(key.clone()), Value::Str(key), v);
+            }
+            Value::Ref(heap.alloc(HeapObj::Object { class: None, props }))
+        }
+    }
+}
+
+/// What a world lookup that misses answers.
+pub fn missing(dialect: Dialect) -> Value {
+    match dialect {
+        Dialect::Js => Value::Undefined,
+        Dialect::Py => Value::Null,
+    }
+}
+
+/// Writes a result. A top-level JS `undefined` (for which `JSON.stringify` returns
+/// `undefined`, not a string) is written `null`.
+pub fn to_json_text(heap: &Heap, dialect: Dialect, v: &Value) -> Result<String, Error> {
+    let mut out = String::new();
+    let mut writer = Writer { heap, dialect, out: &mut out, stack: Vec::new() };
+    match dialect {
+        Dialect::Js => {
+            if !writer.js(v)? {
+                writer.out.push_str("null");
+            }
+        }
+        Dialect::Py => writer.py(v)?,
+    }
+    Ok(out)
+}
+
+struct Writer<'a> {
+    heap: &'a Heap,
+    dialect: Dialect,
+    out: &'a mut String,
+    /// Objects being written, to detect cycles.
+    stack: Vec<u32>,
+}
+
+impl Writer<'_> {
+    fn enter(&mut self, loc: u32) -> Result<(), Error> {
+        if self.stack.contains(&loc) {
+            return Err(match self.dialect {
+                Dialect::Js => Error::new("TypeError", "Converting circular structure to JSON"),
+                Dialect::Py => Error::new("ValueError", "Circular reference detected"),
+            });
+        }
+        self.stack.push(loc);
+        Ok(())
+    }
+
+    /// JSON.stringify: returns false when the value writes nothing (undefined, functions).
+    fn js(&mut self, v: &Value) -> Result<bool, Error> {
+        match v {
+            Value::Undefined => return Ok(false),
+            Value::Null => self.out.push_str("null"),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => self.js_number(i.to_f64().unwrap_or(f64::NAN)),
+            Value::Float(x) => self.js_number(*x),
+            Value::Str(s) => json_string(self.out, s, false),
+            Value::Ref(loc) => match self.heap.get(*loc) {
+                Some(HeapObj::Array { items, .. }) => {
+                    self.enter(*loc)?;
+                    self.out.push('[');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            self.out.push(',');
+                        }
+                        if !self.js(item)? {
+                            self.out.push_str("null");
+                        }
+                    }
+                    self.out.push(']');
+                    self.stack.pop();
+                }
+                Some(HeapObj::Object { class, props }) => {
+                    self.enter(*loc)?;
+                    self.out.push('{');
+                    let mut first = true;
+                    // An error object's message is not enumerable: `JSON.stringify(new Error("m"))` is `{}`.
+                    if class.is_none() {
+                        for (_, key, value) in crate::prim::access::js_ordered(props) {
+                            let mark = self.out.len();
+                            if !first {
+                                self.out.push(',');
+                            }
+                            json_string(self.out, &crate::prim::js::key_string(key), false);
+                            self.out.push(':');
+                            if self.js(value)? {
+                                first = false;
+                            } else {
+                                self.out.truncate(mark);
+                            }
+                        }
+                    }
+                    self.out.push('}');
+                    self.stack.pop();
+                }
+                Some(HeapObj::Closure { .. }) => return Ok(false),
+                Some(HeapObj::Cell(_)) | None => unreachable!("values never point at cells"),
+            },
+        }
+        Ok(true)
+    }
+
+    fn js_number(&mut self, x: f64) {
+        if x.is_finite() {
+            self.out.push_str(&js::number_to_string(x));
+        } else {
+            self.out.push_str("null");
+        }
+    }
+
+    /// json.dumps with default separators (", ", ": ") and ensure_ascii.
+    fn py(&mut self, v: &Value) -> Result<(), Error> {
+        match v {
+            Value::Undefined | Value::Null => self.out.push_str("null"),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => self.out.push_str(&i.to_string()),
+            Value::Float(x) => self.out.push_str(&py_float_json(*x)),
+            Value::Str(s) => json_string(self.out, s, true),
+            Value::Ref(loc) => match self.heap.get(*loc) {
+                Some(HeapObj::Array { items, .. }) => {
+                    self.enter(*loc)?;
+                    self.out.push('[');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            self.out.push_str(", ");
+                        }
+                        self.py(item)?;
+                    }
+                    self.out.push(']');
+                    self.stack.pop();
+                }
+                Some(HeapObj::Object { class: None, props }) => {
+                    self.enter(*loc)?;
+                    self.out.push('{');
+                    for (i, (_, key, value)) in props.entries().enumerate() {
+                        if i > 0 {
+                            self.out.push_str(", ");
+                        }
+                        let key = py_json_key(key)?;
+                        json_string(self.out, &key, true);
+                        self.out.push_str(": ");
+                        self.py(value)?;
+                    }
+                    self.out.push('}');
+                    self.stack.pop();
+                }
+                Some(HeapObj::Object { class: Some(class), .. }) => {
+                    return Err(Error::new("TypeError", format!("Object of type {class} is not JSON serializable")))
+                }
+                Some(HeapObj::Closure { .. }) => {
+                    return Err(Error::new("TypeError", "Object of type function is not JSON serializable"))
+                }
+                Some(HeapObj::Cell(_)) | None => unreachable!("values never point at cells"),
+            },
+        }
+        Ok(())
+    }
+}
+
+/// json.dumps of a float: `repr`, with `NaN`, `Infinity`, `-Infinity` for the rest.
+fn py_float_json(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+    } else {
+        py::float_repr(x)
+    }
+}
+
+/// json.dumps converts str, int, float, bool and None keys to strings.
+fn py_json_key(key: &Value) -> Result<String, Error> {
+    Ok(match key {
+        Value::Str(s) => s.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => py_float_json(*x),
+        Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
+        Value::Null | Value::Undefined => "null".into(),
+        Value::Ref(_) => {
+            return Err(Error::new("TypeError", "keys must be str, int, float, bool or None, not tuple"))
+        }
+    })
+}
+
+/// A JSON string literal; `ascii` escapes everything outside ASCII as json.dumps does.
+fn json_string(out: &mut String, s: &str, ascii: bool) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (ascii && (c as u32) == 0x7f) => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c if ascii && !c.is_ascii() => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{:04x}", unit));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

@@ -1,0 +1,336 @@
+//! The small-step machine: configurations ⟨control ∣ environment ∣ continuation ∣ heap⟩
+//! plus the host (world, log, response, event queue, fuel), and one `step` that names the
+//! rule it took. The same machine runs core programs (the source semantics) and trace trees
+//! (the trace semantics); only the forms differ.
+//!
+//! The rules are split by concern, each module holding the code of its rules and their
+//! [`RuleDef`]s side by side: [`control`] (literals, variables, blocks, `if`, `while`,
+//! labels), [`data`] (objects, arrays, fields, indices, primitives), [`functions`] (closures,
+//! calls, guards, aliases), [`errors`] (throw, try/catch/finally) and [`events`] (the host,
+//! the event queue, halting).
+
+pub mod control;
+pub mod data;
+pub mod errors;
+pub mod events;
+pub mod functions;
+
+use crate::outcome::{Limit, Outcome, OutcomeKind};
+use crate::rules::RuleDef;
+use crate::value::{Heap, HeapObj, Loc, Value};
+use crate::world::World;
+use im::{HashMap, Vector};
+use std::rc::Rc;
+use tracelab_ir::{Catch, Dialect, EventKind, Expr, Field, FunDef, PrimOp, Program};
+
+/// Names to cells.
+pub type Env = HashMap<Rc<str>, Loc>;
+
+/// A reference to an expression of the program, compared by identity.
+#[derive(Clone, Copy, Debug)]
+pub struct Node<'p>(pub &'p Expr);
+
+impl PartialEq for Node<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// A reference to a block (a slice of the program), compared by identity.
+#[derive(Clone, Copy, Debug)]
+pub struct Body<'p>(pub &'p [Expr]);
+
+impl PartialEq for Body<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0.as_ptr(), other.0.as_ptr()) && self.0.len() == other.0.len()
+    }
+}
+
+/// What the machine is doing: evaluating an expression or a block, or returning a
+/// completion (a value, a raised value, a break) to the continuation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Control<'p> {
+    Expr(Node<'p>),
+    Block(Body<'p>),
+    Value(Value),
+    Raise(Value),
+    Break(Rc<str>, Value),
+}
+
+/// Continuation frames: each is an evaluation context with a hole.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Frame<'p> {
+    /// The rest of a block; `env` is restored when the block ends.
+    Seq { rest: Body<'p>, env: Env },
+    Let { name: &'p str },
+    SetVar { name: &'p str },
+    SetFieldObject { field: &'p str, value: Node<'p> },
+    SetField { object: Value, field: &'p str },
+    SetIndexObject { index: Node<'p>, value: Node<'p> },
+    SetIndexKey { object: Value, value: Node<'p> },
+    SetIndex { object: Value, key: Value },
+    If { then: Body<'p>, otherwise: Body<'p> },
+    WhileCond { node: Node<'p> },
+    WhileBody { node: Node<'p> },
+    Label { name: &'p str, env: Env },
+    Break { label: &'p str },
+    Object { fields: &'p [Field], done: Vector<Value> },
+    Array { items: Body<'p>, done: Vector<Value> },
+    Get { field: &'p str },
+    IndexObject { index: Node<'p> },
+    IndexKey { object: Value },
+    Prim { op: PrimOp, args: Body<'p>, done: Vector<Value> },
+    /// Callee and arguments evaluated so far (`done[0]` is the callee).
+    Call { args: Body<'p>, done: Vector<Value> },
+    /// A running function body; the caller's environment comes back on return.
+    Return { env: Env },
+    Throw,
+    Try { catch: Option<&'p Catch>, finally: Option<Body<'p>>, env: Env },
+    /// A running `catch` body, with the `finally` still to run.
+    Handler { finally: Option<Body<'p>>, env: Env },
+    /// A running `finally` body and the completion to resume after it.
+    Finally { pending: Box<Control<'p>> },
+    Event { event: EventKind },
+    RegisterArg { event: EventKind, callback: Node<'p> },
+    Register { event: EventKind, arg: Value },
+    Guard { func: &'p str },
+    Alias { name: &'p str, capture: &'p str },
+    CallbackArg { node: Node<'p> },
+    CallbackClosure { node: Node<'p>, arg: Value },
+}
+
+/// Who handles an event: a closure (core `register`) or a traced body (trace `callback`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Handler<'p> {
+    Closure(Value),
+    Traced { callback: Value, clos: &'p str, param: &'p str, body: Body<'p> },
+}
+
+/// A registered event waiting for its turn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending<'p> {
+    pub event: EventKind,
+    pub arg: Value,
+    pub handler: Handler<'p>,
+}
+
+/// The host's part of a configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host<'p> {
+    pub input: Value,
+    pub log: Vector<Rc<str>>,
+    /// The first `respond`; later ones are ignored.
+    pub response: Option<Value>,
+    /// The value of the program body (the first turn).
+    pub main: Option<Value>,
+    pub queue: Vector<Pending<'p>>,
+    pub fuel_used: u64,
+    /// Function activations on the continuation.
+    pub depth: u32,
+}
+
+/// A machine configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config<'p> {
+    pub control: Control<'p>,
+    pub env: Env,
+    pub kont: Vector<Frame<'p>>,
+    pub heap: Heap,
+    pub host: Host<'p>,
+}
+
+/// Resource limits. Fuel is charged once per loop iteration and once per call, so every
+/// run that does not end is cut off; memory counts bytes allocated in the invocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub fuel: u64,
+    pub memory_bytes: usize,
+    /// Function activations before the language's own error (RecursionError / RangeError).
+    pub max_depth: u32,
+}
+
+impl Limits {
+    /// Generous enough for real functions (a 20 000-iteration loop uses 2% of the fuel).
+    pub fn default_for(dialect: Dialect) -> Limits {
+        Limits {
+            fuel: 1_000_000,
+            memory_bytes: 256 << 20,
+            // CPython's default recursion limit; Node's stack holds about 10 800 frames.
+            max_depth: match dialect {
+                Dialect::Py => 1000,
+                Dialect::Js => 10_000,
+            },
+        }
+    }
+}
+
+/// What one step did.
+#[derive(Debug)]
+pub enum Step<'p> {
+    Next(Config<'p>, &'static RuleDef),
+    Done(Outcome, &'static RuleDef),
+}
+
+/// The static part of a run: the program, its functions, the world and the limits.
+pub struct Machine<'p> {
+    pub program: &'p Program,
+    pub world: &'p World,
+    pub limits: Limits,
+    functions: std::collections::HashMap<&'p str, &'p FunDef>,
+}
+
+impl<'p> Machine<'p> {
+    pub fn new(program: &'p Program, world: &'p World, limits: Limits) -> Machine<'p> {
+        let functions = program.functions.iter().map(|f| (f.name.as_str(), f)).collect();
+        Machine { program, world, limits, functions }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.program.dialect
+    }
+
+    pub fn function(&self, name: &str) -> Option<&'p FunDef> {
+        self.functions.get(name).copied()
+    }
+
+    /// The initial configuration: the program body with `input` bound to the input.
+    pub fn initial(&self, input: &serde_json::Value) -> Config<'p> {
+        let mut heap = Heap::default();
+        let input = crate::json::from_json(input, self.dialect(), &mut heap);
+        let cell = heap.alloc(HeapObj::Cell(input.clone()));
+        let env = Env::unit(Rc::from(tracelab_ir::wf::INPUT_VAR), cell);
+        Config {
+            control: Control::Block(Body(&self.program.body)),
+            env,
+            kont: Vector::new(),
+            heap,
+            host: Host {
+                input,
+                log: Vector::new(),
+                response: None,
+                main: None,
+                queue: Vector::new(),
+                fuel_used: 0,
+                depth: 0,
+            },
+        }
+    }
+
+    /// One transition, naming its rule.
+    pub fn step(&self, mut cfg: Config<'p>) -> Step<'p> {
+        let control = std::mem::replace(&mut cfg.control, Control::Value(Value::Undefined));
+        let step = match control {
+            Control::Expr(node) => self.eval(node, cfg),
+            Control::Block(body) => control::enter_block(body, cfg),
+            Control::Value(v) => match cfg.kont.pop_back() {
+                None => self.turn_end(v, cfg),
+                Some(frame) => self.resume(frame, v, cfg),
+            },
+            Control::Raise(v) => self.unwind_raise(v, cfg),
+            Control::Break(label, v) => self.unwind_break(label, v, cfg),
+        };
+        match step {
+            Step::Next(cfg, _) if cfg.heap.bytes > self.limits.memory_bytes => {
+                Step::Done(Outcome::new(OutcomeKind::Limit(Limit::Memory), &cfg), &events::E_LIMIT_MEMORY)
+            }
+            step => step,
+        }
+    }
+
+    /// Runs to an outcome, calling `observe` with every rule taken.
+    pub fn run_observed(&self, input: &serde_json::Value, mut observe: impl FnMut(&'static RuleDef)) -> Outcome {
+        let mut cfg = self.initial(input);
+        loop {
+            match self.step(cfg) {
+                Step::Next(next, rule) => {
+                    observe(rule);
+                    cfg = next;
+                }
+                Step::Done(outcome, rule) => {
+                    observe(rule);
+                    return outcome;
+                }
+            }
+        }
+    }
+
+    pub fn run(&self, input: &serde_json::Value) -> Outcome {
+        self.run_observed(input, |_| {})
+    }
+
+    fn eval(&self, node: Node<'p>, cfg: Config<'p>) -> Step<'p> {
+        use tracelab_ir::ExprKind as K;
+        match &node.0.kind {
+            K::Undefined | K::Null | K::Bool { .. } | K::Int { .. } | K::Float { .. } | K::Str { .. } => {
+                control::literal(node.0, cfg)
+            }
+            K::Var { .. }
+            | K::Let { .. }
+            | K::Set { .. }
+            | K::Block { .. }
+            | K::If { .. }
+            | K::While { .. }
+            | K::Label { .. }
+            | K::Break { .. } => self.eval_control(node, cfg),
+            K::Object { .. } | K::Array { .. } | K::Get { .. } | K::Index { .. } | K::Prim { .. } => {
+                self.eval_data(node, cfg)
+            }
+            K::Closure { .. } | K::Call { .. } | K::Guard { .. } | K::Alias { .. } => self.eval_function(node, cfg),
+            K::Throw { .. } | K::Try { .. } => self.eval_error(node, cfg),
+            K::Event { .. } | K::Register { .. } | K::Callback { .. } | K::Unknown => self.eval_event(node, cfg),
+        }
+    }
+
+    /// A value meets the top frame of the continuation.
+    fn resume(&self, frame: Frame<'p>, v: Value, cfg: Config<'p>) -> Step<'p> {
+        match frame {
+            Frame::Seq { .. }
+            | Frame::Let { .. }
+            | Frame::SetVar { .. }
+            | Frame::If { .. }
+            | Frame::WhileCond { .. }
+            | Frame::WhileBody { .. }
+            | Frame::Label { .. }
+            | Frame::Break { .. } => self.resume_control(frame, v, cfg),
+            Frame::SetFieldObject { .. }
+            | Frame::SetField { .. }
+            | Frame::SetIndexObject { .. }
+            | Frame::SetIndexKey { .. }
+            | Frame::SetIndex { .. }
+            | Frame::Object { .. }
+            | Frame::Array { .. }
+            | Frame::Get { .. }
+            | Frame::IndexObject { .. }
+            | Frame::IndexKey { .. }
+            | Frame::Prim { .. } => self.resume_data(frame, v, cfg),
+            Frame::Call { .. } | Frame::Return { .. } | Frame::Guard { .. } | Frame::Alias { .. } => {
+                self.resume_function(frame, v, cfg)
+            }
+            Frame::Throw | Frame::Try { .. } | Frame::Handler { .. } | Frame::Finally { .. } => {
+                self.resume_error(frame, v, cfg)
+            }
+            Frame::Event { .. }
+            | Frame::RegisterArg { .. }
+            | Frame::Register { .. }
+            | Frame::CallbackArg { .. }
+            | Frame::CallbackClosure { .. } => self.resume_event(frame, v, cfg),
+        }
+    }
+}
+
+/// Shorthand for a step to `control`.
+pub(crate) fn next<'p>(mut cfg: Config<'p>, control: Control<'p>, rule: &'static RuleDef) -> Step<'p> {
+    cfg.control = control;
+    Step::Next(cfg, rule)
+}
+
+/// Shorthand for a step that pushes `frame` and evaluates `node`.
+pub(crate) fn push_eval<'p>(mut cfg: Config<'p>, frame: Frame<'p>, node: &'p Expr, rule: &'static RuleDef) -> Step<'p> {
+    cfg.kont.push_back(frame);
+    next(cfg, Control::Expr(Node(node)), rule)
+}
+
+/// Allocates a fresh cell holding `v`.
+pub(crate) fn alloc_cell(cfg: &mut Config<'_>, v: Value) -> Loc {
+    cfg.heap.alloc(HeapObj::Cell(v))
+}

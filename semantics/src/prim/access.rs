@@ -1,0 +1,297 @@
+//! Field and index access and assignment, per dialect.
+
+use super::errors::Error;
+use super::{js, py};
+use crate::value::{Heap, HeapObj, Key, Props, Value, SLOT_BYTES};
+use std::rc::Rc;
+use tracelab_ir::Dialect;
+
+/// Growth of an array in one assignment past which the memory limit is deemed exceeded
+/// without allocating (so `a[1e9] = 1` ends as `limit(memory)`, not a host crash).
+const MAX_ARRAY_GROWTH: usize = 1 << 24;
+
+pub fn get_field(heap: &Heap, dialect: Dialect, object: &Value, field: &str) -> Result<Value, Error> {
+    match dialect {
+        Dialect::Js => js_get(heap, object, &Value::str(field)),
+        Dialect::Py => match object {
+            Value::Ref(loc) => match heap.get(*loc) {
+                Some(HeapObj::Object { props, .. }) => match props.get(&Key::Str(Rc::from(field))) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(no_attribute(heap, object, field)),
+                },
+                _ => Err(no_attribute(heap, object, field)),
+            },
+            _ => Err(no_attribute(heap, object, field)),
+        },
+    }
+}
+
+fn no_attribute(heap: &Heap, object: &Value, field: &str) -> Error {
+    Error::new("AttributeError", format!("'{}' object has no attribute '{field}'", py::type_name(heap, object)))
+}
+
+pub fn get_index(heap: &Heap, dialect: Dialect, object: &Value, key: &Value) -> Result<Value, Error> {
+    match dialect {
+        Dialect::Js => js_get(heap, object, key),
+        Dialect::Py => py_get(heap, object, key),
+    }
+}
+
+pub fn set_field(heap: &mut Heap, dialect: Dialect, object: &Value, field: &str, v: Value) -> Result<(), Error> {
+    match dialect {
+        Dialect::Js => js_set(heap, object, &Value::str(field), v),
+        Dialect::Py => match object {
+            Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Object { class: Some(_), .. })) => {
+                insert(heap, *loc, Key::Str(Rc::from(field)), Value::str(field), v);
+                Ok(())
+            }
+            _ => Err(Error::new(
+                "AttributeError",
+                format!("'{}' object has no attribute '{field}'", py::type_name(heap, object)),
+            )),
+        },
+    }
+}
+
+pub fn set_index(heap: &mut Heap, dialect: Dialect, object: &Value, key: &Value, v: Value) -> Result<(), Error> {
+    match dialect {
+        Dialect::Js => js_set(heap, object, key, v),
+        Dialect::Py => py_set(heap, object, key, v),
+    }
+}
+
+/// The URL of a `get`/`post` argument: a string, or an object with a string `url`.
+pub fn url_of(heap: &Heap, arg: &Value) -> Option<String> {
+    match arg {
+        Value::Str(s) => Some(s.to_string()),
+        Value::Ref(loc) => match heap.get(*loc) {
+            Some(HeapObj::Object { props, .. }) => match props.get(&Key::Str(Rc::from("url"))) {
+                Some(Value::Str(s)) => Some(s.to_string()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// JS property order: integer-like keys ascending, then the rest in insertion order.
+pub fn js_ordered(props: &Props) -> Vec<(&Key, &Value, &Value)> {
+    let mut indexed: Vec<(u32, (&Key, &Value, &Value))> = Vec::new();
+    let mut named = Vec::new();
+    for entry in props.entries() {
+        match entry.0 {
+            Key::Str(s) => match array_index(s) {
+                Some(i) => indexed.push((i, entry)),
+                None => named.push(entry),
+            },
+            _ => named.push(entry),
+        }
+    }
+    indexed.sort_by_key(|(i, _)| *i);
+    indexed.into_iter().map(|(_, e)| e).chain(named).collect()
+}
+
+/// A canonical array index: "0", "17", never "017" or "-1"; below 2^32 - 1.
+pub fn array_index(s: &str) -> Option<u32> {
+    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse::<u32>().ok().filter(|&i| i != u32::MAX)
+}
+
+fn insert(heap: &mut Heap, loc: u32, key: Key, key_value: Value, v: Value) {
+    heap.charge(&v);
+    heap.charge(&key_value);
+    if let Some(HeapObj::Object { props, .. }) = heap.get_mut(loc) {
+        props.insert(key, key_value, v);
+    }
+}
+
+// ----- JavaScript
+
+/// An index usable on arrays and strings: a number that is a non-negative integer.
+fn js_array_index(heap: &Heap, key: &Value) -> Option<usize> {
+    match key {
+        Value::Float(x) if *x >= 0.0 && x.fract() == 0.0 && *x < 4294967295.0 => Some(*x as usize),
+        Value::Int(i) => i.to_i64().and_then(|i| usize::try_from(i).ok()),
+        Value::Str(s) => array_index(s).map(|i| i as usize),
+        _ => {
+            let _ = heap;
+            None
+        }
+    }
+}
+
+fn js_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
+    let key_text = || js::to_property_key(heap, key);
+    match object {
+        Value::Undefined | Value::Null => Err(Error::new(
+            "TypeError",
+            format!("Cannot read properties of {} (reading '{}')", js::to_string(heap, object), key_text()),
+        )),
+        Value::Str(s) => {
+            if let Some(i) = js_array_index(heap, key) {
+                return Ok(s.encode_utf16().nth(i).map(|u| Value::str(&String::from_utf16_lossy(&[u]))).unwrap_or(Value::Undefined));
+            }
+            Ok(if key_text() == "length" { Value::Float(js::utf16_len(s) as f64) } else { Value::Undefined })
+        }
+        Value::Ref(loc) => match heap.get(*loc) {
+            Some(HeapObj::Array { items, .. }) => {
+                if let Some(i) = js_array_index(heap, key) {
+                    return Ok(items.get(i).cloned().unwrap_or(Value::Undefined));
+                }
+                Ok(if key_text() == "length" { Value::Float(items.len() as f64) } else { Value::Undefined })
+            }
+            Some(HeapObj::Object { class, props }) => {
+                let name = key_text();
+                match props.get(&Key::Str(Rc::from(name.as_str()))) {
+                    Some(v) => Ok(v.clone()),
+                    None if class.is_some() && name == "name" => Ok(Value::Str(class.clone().expect("checked"))),
+                    None => Ok(Value::Undefined),
+                }
+            }
+            _ => Ok(Value::Undefined),
+        },
+        _ => Ok(Value::Undefined),
+    }
+}
+
+fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), Error> {
+    let Value::Ref(loc) = object else {
+        return match object {
+            Value::Undefined | Value::Null => Err(Error::new(
+                "TypeError",
+                format!("Cannot set properties of {} (setting '{}')", js::to_string(heap, object), js::to_property_key(heap, key)),
+            )),
+            // Sloppy-mode Node ignores writes to primitives.
+            _ => Ok(()),
+        };
+    };
+    let index = js_array_index(heap, key);
+    let name = js::to_property_key(heap, key);
+    match heap.get(*loc) {
+        Some(HeapObj::Array { items, .. }) => {
+            let Some(i) = index else { return Ok(()) };
+            let len = items.len();
+            if i >= len && i - len > MAX_ARRAY_GROWTH {
+                heap.bytes = usize::MAX;
+                return Ok(());
+            }
+            heap.bytes = heap.bytes.saturating_add(i.saturating_sub(len) * SLOT_BYTES);
+            heap.charge(&v);
+            if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
+                if i >= items.len() {
+                    items.extend(std::iter::repeat_n(Value::Undefined, i + 1 - items.len()));
+                }
+                items.set(i, v);
+            }
+            Ok(())
+        }
+        Some(HeapObj::Object { .. }) => {
+            let key: Rc<str> = Rc::from(name.as_str());
+            insert(heap, *loc, Key::Str(key.clone()), Value::Str(key), v);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+// ----- Python
+
+/// The dict key of a value (`1`, `1.0` and `True` are one key).
+pub fn py_key(heap: &Heap, key: &Value) -> Result<Key, Error> {
+    Ok(match key {
+        Value::Str(s) => Key::Str(s.clone()),
+        Value::Int(i) => Key::Int(i.to_bigint()),
+        Value::Bool(b) => Key::Int((*b as i64).into()),
+        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => {
+            Key::Int(py::float_to_bigint(*x))
+        }
+        Value::Float(x) => Key::Float(x.to_bits()),
+        Value::Null | Value::Undefined => Key::Null,
+        Value::Ref(_) => {
+            return Err(Error::new("TypeError", format!("unhashable type: '{}'", py::type_name(heap, key))))
+        }
+    })
+}
+
+/// A Python sequence index: ints and bools; negative counts from the end.
+fn py_seq_index(heap: &Heap, container: &str, len: usize, key: &Value, assign: bool) -> Result<usize, Error> {
+    let i = match key {
+        Value::Int(i) => i.to_i64(),
+        Value::Bool(b) => Some(*b as i64),
+        _ => {
+            let message = if container == "str" {
+                format!("string indices must be integers, not '{}'", py::type_name(heap, key))
+            } else {
+                format!("{container} indices must be integers or slices, not {}", py::type_name(heap, key))
+            };
+            return Err(Error::new("TypeError", message));
+        }
+    };
+    let len = len as i64;
+    let out_of_range = || {
+        let what = if container == "str" { "string" } else { container };
+        let message = if assign {
+            format!("{what} assignment index out of range")
+        } else {
+            format!("{what} index out of range")
+        };
+        Error::new("IndexError", message)
+    };
+    match i {
+        Some(i) if i >= 0 && i < len => Ok(i as usize),
+        Some(i) if i < 0 && i >= -len => Ok((len + i) as usize),
+        _ => Err(out_of_range()),
+    }
+}
+
+fn py_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
+    match object {
+        Value::Str(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            let i = py_seq_index(heap, "str", chars.len(), key, false)?;
+            Ok(Value::str(&chars[i].to_string()))
+        }
+        Value::Ref(loc) => match heap.get(*loc) {
+            Some(HeapObj::Array { items, tuple }) => {
+                let i = py_seq_index(heap, if *tuple { "tuple" } else { "list" }, items.len(), key, false)?;
+                Ok(items[i].clone())
+            }
+            Some(HeapObj::Object { class: None, props }) => {
+                let k = py_key(heap, key)?;
+                props.get(&k).cloned().ok_or_else(|| Error::new("KeyError", py::repr(heap, key)))
+            }
+            _ => Err(not_subscriptable(heap, object)),
+        },
+        _ => Err(not_subscriptable(heap, object)),
+    }
+}
+
+fn not_subscriptable(heap: &Heap, object: &Value) -> Error {
+    Error::new("TypeError", format!("'{}' object is not subscriptable", py::type_name(heap, object)))
+}
+
+fn py_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), Error> {
+    let no_assignment = |heap: &Heap| {
+        Error::new("TypeError", format!("'{}' object does not support item assignment", py::type_name(heap, object)))
+    };
+    let Value::Ref(loc) = object else { return Err(no_assignment(heap)) };
+    match heap.get(*loc) {
+        Some(HeapObj::Array { items, tuple: false }) => {
+            let i = py_seq_index(heap, "list", items.len(), key, true)?;
+            heap.charge(&v);
+            if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
+                items.set(i, v);
+            }
+            Ok(())
+        }
+        Some(HeapObj::Object { class: None, .. }) => {
+            let k = py_key(heap, key)?;
+            insert(heap, *loc, k, key.clone(), v);
+            Ok(())
+        }
+        _ => Err(no_assignment(heap)),
+    }
+}

@@ -1,0 +1,201 @@
+//! Values and the heap.
+//!
+//! Scalars are values; arrays, objects, closures and variable cells live in the heap, a
+//! persistent map, so that a configuration is cheap to copy and compare. Identity (`===`,
+//! `is`) is heap-location equality.
+
+use im::{HashMap, Vector};
+use num_bigint::BigInt;
+use std::rc::Rc;
+use tracelab_prims::py::Int;
+
+/// A heap location.
+pub type Loc = u32;
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    Undefined,
+    /// JavaScript `null` and Python `None`.
+    Null,
+    Bool(bool),
+    /// Python's int (JavaScript programs use floats only).
+    Int(Int),
+    Float(f64),
+    Str(Rc<str>),
+    /// An array, object or closure.
+    Ref(Loc),
+}
+
+impl PartialEq for Value {
+    /// Syntactic equality of values (floats bitwise): what the determinism and replay
+    /// properties compare. Language equality is a primitive (`js.strict_eq`, `py.eq`).
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => a == b,
+            (Value::Ref(a), Value::Ref(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub fn int(n: i64) -> Value {
+        Value::Int(Int::from_i64(n))
+    }
+
+    pub fn bigint(n: BigInt) -> Value {
+        Value::Int(Int::from_bigint(n))
+    }
+}
+
+/// A key of an object or dict. JavaScript keys are strings; Python dict keys are hashable
+/// scalars, compared by value (`1 == 1.0 == True` are one key; the first key written is kept).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Str(Rc<str>),
+    /// Integral numbers and booleans (`True` is the key `1`).
+    Int(BigInt),
+    /// Non-integral floats, by bits (NaN keys are all distinct in CPython; here they are one).
+    Float(u64),
+    Null,
+}
+
+/// The properties of an object: a map with insertion order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Props {
+    map: HashMap<Key, (Value, Value)>,
+    order: Vector<Key>,
+}
+
+impl Props {
+    pub fn get(&self, key: &Key) -> Option<&Value> {
+        self.map.get(key).map(|(_, v)| v)
+    }
+
+    /// Inserts or overwrites; a new key goes last, an existing one keeps its place and its
+    /// original key value.
+    pub fn insert(&mut self, key: Key, key_value: Value, value: Value) {
+        match self.map.get_mut(&key) {
+            Some(slot) => slot.1 = value,
+            None => {
+                self.order.push_back(key.clone());
+                self.map.insert(key, (key_value, value));
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &Key) -> Option<Value> {
+        let (_, v) = self.map.remove(key)?;
+        if let Some(i) = self.order.index_of(key) {
+            self.order.remove(i);
+        }
+        Some(v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Entries in insertion order: (key, original key value, value).
+    pub fn entries(&self) -> impl Iterator<Item = (&Key, &Value, &Value)> + '_ {
+        self.order.iter().map(move |k| {
+            let (kv, v) = self.map.get(k).expect("every ordered key is in the map");
+            (k, kv, v)
+        })
+    }
+}
+
+/// Something that lives in the heap.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HeapObj {
+    /// A variable's cell: environments map names to cells, so closures share variables.
+    Cell(Value),
+    /// A JS array, or a Python list (`tuple: false`) or tuple (`tuple: true`).
+    Array { items: Vector<Value>, tuple: bool },
+    /// A JS object or Python dict; `class` is set on error objects (`TypeError`, ...).
+    Object { class: Option<Rc<str>>, props: Props },
+    /// A closure of a function of the program, with the cells it captured.
+    Closure { func: Rc<str>, captures: Vector<(Rc<str>, Loc)> },
+}
+
+/// The heap. Like the runtime's per-invocation arena it never frees inside an invocation,
+/// and `bytes` counts every byte allocated or written, which the memory limit bounds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Heap {
+    objects: HashMap<Loc, HeapObj>,
+    next: Loc,
+    pub bytes: usize,
+}
+
+/// Approximate sizes: what the memory limit counts.
+pub const CELL_BYTES: usize = 32;
+pub const SLOT_BYTES: usize = 16;
+pub const OBJECT_BYTES: usize = 64;
+pub const ENTRY_BYTES: usize = 48;
+
+impl Heap {
+    pub fn alloc(&mut self, obj: HeapObj) -> Loc {
+        self.bytes += size_of_obj(&obj);
+        let loc = self.next;
+        self.next += 1;
+        self.objects.insert(loc, obj);
+        loc
+    }
+
+    pub fn get(&self, loc: Loc) -> Option<&HeapObj> {
+        self.objects.get(&loc)
+    }
+
+    /// Mutable access; the caller charges what it writes with [`Heap::charge`].
+    pub fn get_mut(&mut self, loc: Loc) -> Option<&mut HeapObj> {
+        self.objects.get_mut(&loc)
+    }
+
+    /// Counts a value written into an existing object.
+    pub fn charge(&mut self, written: &Value) {
+        self.bytes += size_of_value(written);
+    }
+
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+}
+
+pub fn size_of_value(v: &Value) -> usize {
+    match v {
+        Value::Str(s) => SLOT_BYTES + s.len(),
+        Value::Int(Int::Big(b)) => SLOT_BYTES + (b.bits() as usize) / 8,
+        _ => SLOT_BYTES,
+    }
+}
+
+fn size_of_obj(obj: &HeapObj) -> usize {
+    match obj {
+        HeapObj::Cell(v) => CELL_BYTES + size_of_value(v),
+        HeapObj::Array { items, .. } => OBJECT_BYTES + items.iter().map(size_of_value).sum::<usize>(),
+        HeapObj::Object { props, .. } => {
+            OBJECT_BYTES
+                + props
+                    .entries()
+                    .map(|(_, k, v)| ENTRY_BYTES + size_of_value(k) + size_of_value(v))
+                    .sum::<usize>()
+        }
+        HeapObj::Closure { captures, .. } => OBJECT_BYTES + captures.len() * SLOT_BYTES,
+    }
+}
