@@ -88,7 +88,10 @@ impl Expr {
     }
 
     pub fn with_span(kind: ExprKind, span: Span) -> Expr {
-        Expr { kind, span: Some(span) }
+        Expr {
+            kind,
+            span: Some(span),
+        }
     }
 }
 
@@ -125,8 +128,13 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] =
-        [EventKind::Listen, EventKind::Get, EventKind::Post, EventKind::Respond, EventKind::Log];
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Listen,
+        EventKind::Get,
+        EventKind::Post,
+        EventKind::Respond,
+        EventKind::Log,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -368,9 +376,35 @@ impl ExprKind {
 
 /// Every `kind` tag, for tests and documentation that must cover each node.
 pub const EXPR_TAGS: [&str; 29] = [
-    "undefined", "null", "bool", "int", "float", "str", "var", "let", "set", "block", "if",
-    "while", "label", "break", "object", "array", "get", "index", "prim", "closure", "call",
-    "throw", "try", "event", "register", "unknown", "guard", "alias", "callback",
+    "undefined",
+    "null",
+    "bool",
+    "int",
+    "float",
+    "str",
+    "var",
+    "let",
+    "set",
+    "block",
+    "if",
+    "while",
+    "label",
+    "break",
+    "object",
+    "array",
+    "get",
+    "index",
+    "prim",
+    "closure",
+    "call",
+    "throw",
+    "try",
+    "event",
+    "register",
+    "unknown",
+    "guard",
+    "alias",
+    "callback",
 ];
 
 impl Program {

@@ -14,7 +14,11 @@ pub struct JsonError {
 
 impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "at `{}` (line {}, column {}): {}", self.path, self.line, self.column, self.message)
+        write!(
+            f,
+            "at `{}` (line {}, column {}): {}",
+            self.path, self.line, self.column, self.message
+        )
     }
 }
 
@@ -24,13 +28,19 @@ pub fn program_from_json(text: &str) -> Result<Program, JsonError> {
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        JsonError { path, message: strip_position(&inner.to_string()), line: inner.line(), column: inner.column() }
+        JsonError {
+            path,
+            message: strip_position(&inner.to_string()),
+            line: inner.line(),
+            column: inner.column(),
+        }
     })
 }
 
 /// Writes a program as pretty IR JSON.
 pub fn program_to_json(program: &Program) -> String {
-    serde_json::to_string_pretty(program).expect("IR serialization cannot fail: no maps with non-string keys")
+    serde_json::to_string_pretty(program)
+        .expect("IR serialization cannot fail: no maps with non-string keys")
 }
 
 fn strip_position(message: &str) -> String {

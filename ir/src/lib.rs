@@ -8,8 +8,12 @@ pub mod ast;
 pub mod json;
 pub mod prim;
 pub mod span;
+pub mod text;
+pub mod visit;
 pub mod wf;
 
 pub use ast::*;
 pub use prim::{Arity, PrimOp};
 pub use span::Span;
+pub use text::{parse_program, print_program, SyntaxError};
+pub use visit::strip_spans;

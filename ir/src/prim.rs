@@ -138,8 +138,9 @@ impl Serialize for PrimOp {
 impl<'de> Deserialize<'de> for PrimOp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PrimOp, D::Error> {
         let name = String::deserialize(d)?;
-        PrimOp::from_name(&name)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown primitive operation `{name}`")))
+        PrimOp::from_name(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!("unknown primitive operation `{name}`"))
+        })
     }
 }
 

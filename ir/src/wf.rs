@@ -38,7 +38,12 @@ impl std::fmt::Display for WfError {
 
 /// Checks a program; an empty vector means well-formed.
 pub fn check(program: &Program, level: Level) -> Vec<WfError> {
-    let mut checker = Checker { program, level, errors: Vec::new(), context: String::new() };
+    let mut checker = Checker {
+        program,
+        level,
+        errors: Vec::new(),
+        context: String::new(),
+    };
     checker.program();
     checker.errors
 }
@@ -65,7 +70,11 @@ impl Scope {
 
 impl<'p> Checker<'p> {
     fn error(&mut self, span: Option<Span>, message: impl Into<String>) {
-        self.errors.push(WfError { message: message.into(), span, context: self.context.clone() });
+        self.errors.push(WfError {
+            message: message.into(),
+            span,
+            context: self.context.clone(),
+        });
     }
 
     fn program(&mut self) {
@@ -80,7 +89,10 @@ impl<'p> Checker<'p> {
             self.function(f);
         }
         self.context = "body".into();
-        let mut scope = Scope { vars: vec![INPUT_VAR.into()], labels: vec![] };
+        let mut scope = Scope {
+            vars: vec![INPUT_VAR.into()],
+            labels: vec![],
+        };
         self.block(&self.program.body, &mut scope);
     }
 
@@ -89,11 +101,17 @@ impl<'p> Checker<'p> {
         let mut seen = HashSet::new();
         for p in f.params.iter().chain(&f.captures) {
             if !seen.insert(p.as_str()) {
-                self.error(f.span, format!("`{p}` is bound twice among the parameters and captures"));
+                self.error(
+                    f.span,
+                    format!("`{p}` is bound twice among the parameters and captures"),
+                );
             }
         }
         let vars = f.params.iter().chain(&f.captures).cloned().collect();
-        let mut scope = Scope { vars, labels: vec![RETURN_LABEL.into()] };
+        let mut scope = Scope {
+            vars,
+            labels: vec![RETURN_LABEL.into()],
+        };
         self.block(&f.body, &mut scope);
     }
 
@@ -118,10 +136,16 @@ impl<'p> Checker<'p> {
     fn expr(&mut self, e: &Expr, scope: &mut Scope) {
         let span = e.span;
         if self.level == Level::Core && e.kind.is_trace_only() {
-            self.error(span, format!("`{}` may appear only in traces", e.kind.tag()));
+            self.error(
+                span,
+                format!("`{}` may appear only in traces", e.kind.tag()),
+            );
         }
         if self.level == Level::Trace && e.kind.is_core_only() {
-            self.error(span, format!("`{}` may appear only in core programs", e.kind.tag()));
+            self.error(
+                span,
+                format!("`{}` may appear only in core programs", e.kind.tag()),
+            );
         }
         match &e.kind {
             ExprKind::Undefined
@@ -148,7 +172,11 @@ impl<'p> Checker<'p> {
                 self.expr(value, scope);
             }
             ExprKind::Block { body } => self.nested_block(body, scope),
-            ExprKind::If { cond, then, otherwise } => {
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 self.expr(cond, scope);
                 self.nested_block(then, scope);
                 self.nested_block(otherwise, scope);
@@ -165,14 +193,20 @@ impl<'p> Checker<'p> {
             ExprKind::Break { label, value } => {
                 self.expr(value, scope);
                 if !scope.labels.contains(label) {
-                    self.error(span, format!("`break {label}` is not inside a label `{label}`"));
+                    self.error(
+                        span,
+                        format!("`break {label}` is not inside a label `{label}`"),
+                    );
                 }
             }
             ExprKind::Object { fields } => {
                 let mut names = HashSet::new();
                 for field in fields {
                     if !names.insert(field.name.as_str()) {
-                        self.error(span, format!("field `{}` appears twice in an object literal", field.name));
+                        self.error(
+                            span,
+                            format!("field `{}` appears twice in an object literal", field.name),
+                        );
                     }
                     self.expr(&field.value, scope);
                 }
@@ -185,26 +219,35 @@ impl<'p> Checker<'p> {
             }
             ExprKind::Prim { op, args } => {
                 if !op.arity().accepts(args.len()) {
-                    self.error(span, format!("`{op}` takes {}, not {}", op.arity(), args.len()));
+                    self.error(
+                        span,
+                        format!("`{op}` takes {}, not {}", op.arity(), args.len()),
+                    );
                 }
                 self.exprs(args, scope);
             }
-            ExprKind::Closure { func } => match self.program.function(func) {
-                None => self.error(span, format!("no function is named `{func}`")),
-                Some(f) => {
-                    for c in &f.captures {
-                        if !scope.binds(c) {
-                            self.error(span, format!("closure of `{func}` captures `{c}`, which is not bound here"));
+            ExprKind::Closure { func } => {
+                match self.program.function(func) {
+                    None => self.error(span, format!("no function is named `{func}`")),
+                    Some(f) => {
+                        for c in &f.captures {
+                            if !scope.binds(c) {
+                                self.error(span, format!("closure of `{func}` captures `{c}`, which is not bound here"));
+                            }
                         }
                     }
                 }
-            },
+            }
             ExprKind::Call { callee, args } => {
                 self.expr(callee, scope);
                 self.exprs(args, scope);
             }
             ExprKind::Throw { value } => self.expr(value, scope),
-            ExprKind::Try { body, catch, finally } => {
+            ExprKind::Try {
+                body,
+                catch,
+                finally,
+            } => {
                 if catch.is_none() && finally.is_none() {
                     self.error(span, "`try` needs a `catch` or a `finally`");
                 }
@@ -220,11 +263,18 @@ impl<'p> Checker<'p> {
             }
             ExprKind::Event { event, arg } => {
                 if *event == EventKind::Listen {
-                    self.error(span, "`listen` is asynchronous: use `register` or `callback`");
+                    self.error(
+                        span,
+                        "`listen` is asynchronous: use `register` or `callback`",
+                    );
                 }
                 self.expr(arg, scope);
             }
-            ExprKind::Register { event, arg, callback } => {
+            ExprKind::Register {
+                event,
+                arg,
+                callback,
+            } => {
                 self.asynchronous(*event, span);
                 self.expr(arg, scope);
                 self.expr(callback, scope);
@@ -239,12 +289,22 @@ impl<'p> Checker<'p> {
                 self.expr(closure, scope);
                 scope.vars.push(name.clone());
             }
-            ExprKind::Callback { event, arg, callback, clos, param, body } => {
+            ExprKind::Callback {
+                event,
+                arg,
+                callback,
+                clos,
+                param,
+                body,
+            } => {
                 self.asynchronous(*event, span);
                 self.expr(arg, scope);
                 self.expr(callback, scope);
                 // The body runs later, in an environment of its own: only `clos` and `param`.
-                let mut inner = Scope { vars: vec![clos.clone(), param.clone()], labels: vec![] };
+                let mut inner = Scope {
+                    vars: vec![clos.clone(), param.clone()],
+                    labels: vec![],
+                };
                 self.block(body, &mut inner);
             }
         }
@@ -264,7 +324,10 @@ impl<'p> Checker<'p> {
 
     fn asynchronous(&mut self, event: EventKind, span: Option<Span>) {
         if !event.is_asynchronous() {
-            self.error(span, format!("`{}` is not an asynchronous event", event.name()));
+            self.error(
+                span,
+                format!("`{}` is not an asynchronous event", event.name()),
+            );
         }
     }
 }
