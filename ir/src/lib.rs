@@ -5,6 +5,7 @@
 //! ([`wf`]). It depends on no other tracelab crate; every other crate depends on it.
 
 pub mod ast;
+pub mod forms;
 pub mod json;
 pub mod prim;
 pub mod span;
