@@ -33,9 +33,10 @@ fn value_error(msg: impl Into<String>) -> PrimError {
     PrimError::new("ValueError", msg)
 }
 
-/// `numeric` decides what the `0` flag means: sign-aware padding (`=`)
+/// `kind` (the Python type name) decides what the `0` flag means: sign-aware padding (`=`)
 /// for numbers, only a fill character for strings.
-fn parse_spec(spec: &str, numeric: bool) -> Result<Spec, PrimError> {
+fn parse_spec(spec: &str, kind: &str) -> Result<Spec, PrimError> {
+    let numeric = kind != "str";
     let chars: Vec<char> = spec.chars().collect();
     let mut s = Spec::default();
     let mut i = 0;
@@ -92,7 +93,9 @@ fn parse_spec(spec: &str, numeric: bool) -> Result<Spec, PrimError> {
         s.precision = Some(digits(&mut i)?.ok_or_else(|| value_error("Format specifier missing precision"))?);
     }
     if chars.len() > i + 1 {
-        return Err(value_error("Invalid format specifier"));
+        return Err(value_error(format!(
+            "Invalid format specifier '{spec}' for object of type '{kind}'"
+        )));
     }
     s.ty = chars.get(i).copied();
     if s.width > MAX_PRECISION || s.precision.is_some_and(|p| p > MAX_PRECISION) {
@@ -133,7 +136,8 @@ fn layout(spec: &Spec, sign: &str, int_part: &str, rest: &str, every: usize, def
     let align = spec.align.unwrap_or(default_align);
     let count = |s: &str| s.chars().count();
     let int_part = match spec.grouping {
-        Some(sep) => {
+        // `inf` and `nan` have no digits to group.
+        Some(sep) if !int_part.is_empty() => {
             let min = if align == '=' && fill == '0' {
                 spec.width.saturating_sub(count(sign) + count(rest))
             } else {
@@ -141,7 +145,7 @@ fn layout(spec: &Spec, sign: &str, int_part: &str, rest: &str, every: usize, def
             };
             group(int_part, sep, every, min)
         }
-        None => int_part.to_string(),
+        _ => int_part.to_string(),
     };
     let len = count(sign) + count(&int_part) + count(rest);
     let pad = spec.width.saturating_sub(len);
@@ -192,11 +196,14 @@ fn exp_form(x: f64, p: usize, alternate: bool) -> String {
     format!("{a}{point}{b}e{esign}{:02}", exp.unsigned_abs())
 }
 
-/// `g` formatting of `|x|` with `p` significant digits.
+/// `g` formatting of `|x|` with `p` significant digits. `add_dot0` is the
+/// no-type-with-precision variant: it switches to exponent form one digit
+/// earlier and keeps a `.0` on integers (CPython's `Py_DTSF_ADD_DOT_0`).
 fn general(x: f64, p: usize, alternate: bool, add_dot0: bool) -> String {
     let p = p.max(1);
     let (_, exp) = sci_digits(x, p as u64 - 1);
-    let body = if -4 <= exp && exp < p as i64 {
+    let limit = if add_dot0 { p as i64 - 1 } else { p as i64 };
+    let body = if -4 <= exp && exp < limit {
         let frac = (p as i64 - 1 - exp) as u64;
         let b = fixed_digits(x, frac);
         if alternate && frac == 0 {
@@ -216,7 +223,7 @@ fn general(x: f64, p: usize, alternate: bool, add_dot0: bool) -> String {
 
 /// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &str) -> Result<String, PrimError> {
-    let s = parse_spec(spec, true)?;
+    let s = parse_spec(spec, "float")?;
     if s.ty.is_some_and(|t| !"eEfFgG%".contains(t)) {
         return Err(unknown_code(s.ty.unwrap_or(' '), "float"));
     }
@@ -265,7 +272,7 @@ fn float_with(s: &Spec, x: f64) -> Result<String, PrimError> {
 /// `format(n, spec)` for an int. Float presentation types convert to float
 /// first (and raise `OverflowError` when it does not fit).
 pub fn format_int(n: &Int, spec: &str) -> Result<String, PrimError> {
-    let s = parse_spec(spec, true)?;
+    let s = parse_spec(spec, "int")?;
     match s.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return float_with(&s, n.to_f64()?),
         None | Some('d' | 'b' | 'o' | 'x' | 'X') => {}
@@ -304,7 +311,7 @@ pub fn format_int(n: &Int, spec: &str) -> Result<String, PrimError> {
 /// `format(s, spec)` for a str: precision truncates, default alignment is
 /// left.
 pub fn format_str(text: &str, spec: &str) -> Result<String, PrimError> {
-    let s = parse_spec(spec, false)?;
+    let s = parse_spec(spec, "str")?;
     if let Some(t) = s.ty.filter(|t| *t != 's') {
         return Err(unknown_code(t, "str"));
     }

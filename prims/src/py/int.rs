@@ -147,7 +147,7 @@ impl Int {
     /// `a % b`: the result has the divisor's sign.
     pub fn modulo(&self, other: &Int) -> Result<Int, PrimError> {
         if other.is_zero() {
-            return Err(zero_div());
+            return Err(PrimError::new("ZeroDivisionError", "integer modulo by zero"));
         }
         if let (Int::Small(a), Int::Small(b)) = (self, other) {
             if *b == -1 {
@@ -160,8 +160,8 @@ impl Int {
 
     /// `a ** b`. A negative exponent goes through float `**` as in CPython.
     ///
-    /// Deviation: results needing more than [`MAX_POW_BITS`] bits raise
-    /// `MemoryError` (CPython would compute them).
+    /// Deviation: results estimated (`exp * log2|base|`) to need more than
+    /// [`MAX_POW_BITS`] bits raise `MemoryError` (CPython would compute them).
     pub fn pow(&self, exp: &Int) -> Result<Number, PrimError> {
         if exp.is_negative() {
             return float_pow(self.to_f64()?, exp.to_f64()?).map(Number::Float);
@@ -186,8 +186,13 @@ impl Int {
             )
         };
         let e = exp.to_i64().filter(|e| *e <= MAX_POW_BITS as i64).ok_or_else(too_big)?;
-        let lower_bits = (mag.bits() - 1).saturating_mul(e as u64);
-        if lower_bits > MAX_POW_BITS {
+        // Estimated result size: e * log2|base| (exact enough for a cap).
+        let log2 = if mag.bits() <= 1000 {
+            mag.to_f64().map_or(mag.bits() as f64, f64::log2)
+        } else {
+            mag.bits() as f64
+        };
+        if e as f64 * log2 > MAX_POW_BITS as f64 {
             return Err(too_big());
         }
         Ok(Number::Int(Int::from_bigint(num_traits::pow(base, e as usize))))
