@@ -103,7 +103,9 @@ fn javascript_oracle_cases() {
                 ulps == 1
             }
             (Some(e), _, Ok(a)) => matches(e, a),
-            (_, Some(e), Err(err)) => e.arr()[0].str() == err.kind && e.arr()[1].str() == err.message,
+            (_, Some(e), Err(err)) => {
+                e.arr()[0].str() == err.kind && e.arr()[1].str() == err.message
+            }
             _ => false,
         };
         if !ok {
@@ -114,7 +116,10 @@ fn javascript_oracle_cases() {
         }
     }
     let n = cases.arr().len();
-    assert!(pow_ulp_deviations <= 8, "{pow_ulp_deviations} pow results off by one ulp");
+    assert!(
+        pow_ulp_deviations <= 8,
+        "{pow_ulp_deviations} pow results off by one ulp"
+    );
     assert!(
         failures.is_empty(),
         "{} of {n} JavaScript oracle cases failed:\n{}",

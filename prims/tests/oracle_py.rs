@@ -150,7 +150,9 @@ fn python_oracle_cases() {
         }
         let ok = match (case.get("ok"), case.get("err"), &got) {
             (Some(e), _, Ok(a)) => matches(e, a),
-            (_, Some(e), Err(err)) => e.arr()[0].str() == err.kind && e.arr()[1].str() == err.message,
+            (_, Some(e), Err(err)) => {
+                e.arr()[0].str() == err.kind && e.arr()[1].str() == err.message
+            }
             _ => false,
         };
         if !ok {

@@ -4,7 +4,7 @@
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
-use num_traits::{One, ToPrimitive, Zero};
+use num_traits::{One, ToPrimitive};
 
 /// `x * 2^e`, exact whenever the result is representable (including
 /// subnormals), because every intermediate step stays a normal number.

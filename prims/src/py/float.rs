@@ -57,7 +57,10 @@ fn place_digits(digits: &str, exp: i64, strip_dot0: bool) -> String {
 /// `a / b` for floats.
 pub fn float_truediv(a: f64, b: f64) -> Result<f64, PrimError> {
     if b == 0.0 {
-        return Err(PrimError::new("ZeroDivisionError", "float division by zero"));
+        return Err(PrimError::new(
+            "ZeroDivisionError",
+            "float division by zero",
+        ));
     }
     Ok(a / b)
 }

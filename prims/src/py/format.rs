@@ -90,7 +90,8 @@ fn parse_spec(spec: &str, kind: &str) -> Result<Spec, PrimError> {
     }
     if chars.get(i) == Some(&'.') {
         i += 1;
-        s.precision = Some(digits(&mut i)?.ok_or_else(|| value_error("Format specifier missing precision"))?);
+        s.precision =
+            Some(digits(&mut i)?.ok_or_else(|| value_error("Format specifier missing precision"))?);
     }
     if chars.len() > i + 1 {
         return Err(value_error(format!(
@@ -113,6 +114,8 @@ fn unknown_code(ty: char, kind: &str) -> PrimError {
 /// Inserts `sep` every `every` digits from the right of `digits`; with
 /// `min_len` the digits are first zero-extended (the `0` flag with
 /// grouping pads inside the grouped number, as CPython does).
+// `usize::is_multiple_of` needs Rust 1.87; the workspace MSRV is 1.85.
+#[allow(clippy::manual_is_multiple_of)]
 fn group(digits: &str, sep: char, every: usize, min_len: usize) -> String {
     let mut d: Vec<char> = digits.chars().collect();
     let grouped_len = |n: usize| n + n.saturating_sub(1) / every;
@@ -131,7 +134,14 @@ fn group(digits: &str, sep: char, every: usize, min_len: usize) -> String {
 
 /// Pads `sign + body` to the spec's width. `int_part`/`rest` split the
 /// body so that grouping and `=` zero padding can be applied to digits.
-fn layout(spec: &Spec, sign: &str, int_part: &str, rest: &str, every: usize, default_align: char) -> String {
+fn layout(
+    spec: &Spec,
+    sign: &str,
+    int_part: &str,
+    rest: &str,
+    every: usize,
+    default_align: char,
+) -> String {
     let fill = spec.fill.unwrap_or(' ');
     let align = spec.align.unwrap_or(default_align);
     let count = |s: &str| s.chars().count();
@@ -152,7 +162,11 @@ fn layout(spec: &Spec, sign: &str, int_part: &str, rest: &str, every: usize, def
     let fills = |n: usize| fill.to_string().repeat(n);
     match align {
         '<' => format!("{sign}{int_part}{rest}{}", fills(pad)),
-        '^' => format!("{}{sign}{int_part}{rest}{}", fills(pad / 2), fills(pad - pad / 2)),
+        '^' => format!(
+            "{}{sign}{int_part}{rest}{}",
+            fills(pad / 2),
+            fills(pad - pad / 2)
+        ),
         '=' => format!("{sign}{}{int_part}{rest}", fills(pad)),
         _ => format!("{}{sign}{int_part}{rest}", fills(pad)),
     }
@@ -170,7 +184,9 @@ fn sign_str(spec: &Spec, negative: bool) -> &'static str {
 /// Splits a formatted magnitude into integer digits and the rest (point,
 /// fraction, exponent, suffix).
 fn split_int(body: &str) -> (&str, &str) {
-    let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let end = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     body.split_at(end)
 }
 
@@ -255,7 +271,11 @@ fn float_with(s: &Spec, x: f64) -> Result<String, PrimError> {
             _ => general(v, prec, s.alternate, false),
         }
     };
-    if s.no_neg_zero && body.chars().all(|c| matches!(c, '0' | '.' | 'e' | '+' | '-')) {
+    if s.no_neg_zero
+        && body
+            .chars()
+            .all(|c| matches!(c, '0' | '.' | 'e' | '+' | '-'))
+    {
         v = v.abs();
     }
     if upper {
@@ -265,7 +285,11 @@ fn float_with(s: &Spec, x: f64) -> Result<String, PrimError> {
         body.push('%');
     }
     let sign = sign_str(s, v.is_sign_negative() && !v.is_nan());
-    let (int_part, rest) = if v.is_finite() { split_int(&body) } else { ("", body.as_str()) };
+    let (int_part, rest) = if v.is_finite() {
+        split_int(&body)
+    } else {
+        ("", body.as_str())
+    };
     Ok(layout(s, sign, int_part, rest, 3, '>'))
 }
 
@@ -279,7 +303,9 @@ pub fn format_int(n: &Int, spec: &str) -> Result<String, PrimError> {
         Some(t) => return Err(unknown_code(t, "int")),
     }
     if s.precision.is_some() {
-        return Err(value_error("Precision not allowed in integer format specifier"));
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     let big = n.to_bigint();
     let mag = big.magnitude();

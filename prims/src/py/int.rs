@@ -141,13 +141,18 @@ impl Int {
                 return Ok(Int::Small(a.div_floor(b)));
             }
         }
-        Ok(Int::from_bigint(self.to_bigint().div_floor(&other.to_bigint())))
+        Ok(Int::from_bigint(
+            self.to_bigint().div_floor(&other.to_bigint()),
+        ))
     }
 
     /// `a % b`: the result has the divisor's sign.
     pub fn modulo(&self, other: &Int) -> Result<Int, PrimError> {
         if other.is_zero() {
-            return Err(PrimError::new("ZeroDivisionError", "integer modulo by zero"));
+            return Err(PrimError::new(
+                "ZeroDivisionError",
+                "integer modulo by zero",
+            ));
         }
         if let (Int::Small(a), Int::Small(b)) = (self, other) {
             if *b == -1 {
@@ -155,7 +160,9 @@ impl Int {
             }
             return Ok(Int::Small(a.mod_floor(b)));
         }
-        Ok(Int::from_bigint(self.to_bigint().mod_floor(&other.to_bigint())))
+        Ok(Int::from_bigint(
+            self.to_bigint().mod_floor(&other.to_bigint()),
+        ))
     }
 
     /// `a ** b`. A negative exponent goes through float `**` as in CPython.
@@ -185,7 +192,10 @@ impl Int {
                 format!("tracelab: ** result exceeds {MAX_POW_BITS} bits"),
             )
         };
-        let e = exp.to_i64().filter(|e| *e <= MAX_POW_BITS as i64).ok_or_else(too_big)?;
+        let e = exp
+            .to_i64()
+            .filter(|e| *e <= MAX_POW_BITS as i64)
+            .ok_or_else(too_big)?;
         // Estimated result size: e * log2|base| (exact enough for a cap).
         let log2 = if mag.bits() <= 1000 {
             mag.to_f64().map_or(mag.bits() as f64, f64::log2)
@@ -195,7 +205,9 @@ impl Int {
         if e as f64 * log2 > MAX_POW_BITS as f64 {
             return Err(too_big());
         }
-        Ok(Number::Int(Int::from_bigint(num_traits::pow(base, e as usize))))
+        Ok(Number::Int(Int::from_bigint(num_traits::pow(
+            base, e as usize,
+        ))))
     }
 
     /// `a / b`, correctly rounded like CPython's `long_true_divide`.
@@ -213,7 +225,10 @@ impl Int {
         let b = other.to_bigint();
         let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
         let v = true_divide(a.magnitude(), b.magnitude()).ok_or_else(|| {
-            PrimError::new("OverflowError", "integer division result too large for a float")
+            PrimError::new(
+                "OverflowError",
+                "integer division result too large for a float",
+            )
         })?;
         Ok(if negative { -v } else { v })
     }

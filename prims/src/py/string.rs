@@ -281,7 +281,10 @@ pub fn char_at(s: &str, i: i64) -> Result<String, PrimError> {
     if j < 0 || j >= len {
         return Err(PrimError::new("IndexError", "string index out of range"));
     }
-    Ok(s.chars().nth(j as usize).map(String::from).unwrap_or_default())
+    Ok(s.chars()
+        .nth(j as usize)
+        .map(String::from)
+        .unwrap_or_default())
 }
 
 /// The indices selected by `seq[start:stop:step]` on a sequence of length

@@ -39,7 +39,10 @@ impl Json {
     }
     /// A float encoded as `{"f": text}` (Python repr or JS String(x)).
     pub fn float(&self) -> f64 {
-        let t = self.get("f").unwrap_or_else(|| panic!("not a float: {self:?}")).str();
+        let t = self
+            .get("f")
+            .unwrap_or_else(|| panic!("not a float: {self:?}"))
+            .str();
         match t {
             "inf" | "Infinity" => f64::INFINITY,
             "-inf" | "-Infinity" => f64::NEG_INFINITY,
@@ -55,7 +58,9 @@ impl Json {
     }
     /// An int encoded as `{"i": decimal}`.
     pub fn int_text(&self) -> &str {
-        self.get("i").unwrap_or_else(|| panic!("not an int: {self:?}")).str()
+        self.get("i")
+            .unwrap_or_else(|| panic!("not an int: {self:?}"))
+            .str()
     }
     pub fn bool(&self) -> bool {
         match self {
@@ -71,7 +76,10 @@ pub fn same_float(a: f64, b: f64) -> bool {
 }
 
 pub fn parse(text: &str) -> Json {
-    let mut p = Parser { s: text.as_bytes(), i: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+    };
     let v = p.value();
     p.ws();
     assert_eq!(p.i, p.s.len(), "trailing data in JSON");
@@ -90,7 +98,11 @@ impl Parser<'_> {
         }
     }
     fn eat(&mut self, lit: &str) {
-        assert!(self.s[self.i..].starts_with(lit.as_bytes()), "expected {lit} at {}", self.i);
+        assert!(
+            self.s[self.i..].starts_with(lit.as_bytes()),
+            "expected {lit} at {}",
+            self.i
+        );
         self.i += lit.len();
     }
     fn value(&mut self) -> Json {
