@@ -1,1 +1,103 @@
-fn main() {}
+//! `tracelab`: the command line (design.md, "Command line"). Exit status: 0 when the command
+//! did its job, 1 for a disagreement, 2 for a bad command line, an unreadable file or a
+//! diagnostic.
+
+mod commands;
+mod diagnostic;
+mod examples;
+mod load;
+
+use clap::{Args, Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "tracelab", version, about = "A workbench for trace-based compilation of serverless functions")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Resource limits; each defaults to the dialect's default.
+#[derive(Args, Clone, Copy)]
+pub struct LimitArgs {
+    /// Loop iterations plus calls before `limit(fuel)`.
+    #[arg(long)]
+    fuel: Option<u64>,
+    /// Bytes allocated before `limit(memory)`.
+    #[arg(long)]
+    memory: Option<usize>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program on one input with the source semantics; print one result record.
+    Run {
+        file: PathBuf,
+        /// The input, as JSON.
+        #[arg(long)]
+        input: String,
+        /// The world file (`{"get": {URL: JSON}, "post": {URL: JSON}}`).
+        #[arg(long)]
+        world: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Print every step of a run with the name of the rule it took.
+    Step {
+        file: PathBuf,
+        #[arg(long)]
+        input: String,
+        #[arg(long)]
+        world: Option<PathBuf>,
+        /// One JSON object per step, for machines.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Check a program: syntax, well-formedness, subset.
+    Check { file: PathBuf },
+    /// List the rules of the semantics; with --coverage, how often the examples take each.
+    Rules {
+        #[arg(long)]
+        coverage: bool,
+        /// Folders of examples to run for --coverage.
+        #[arg(long = "examples", default_value = "examples")]
+        roots: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the LaTeX tables (grammar.tex, rules.tex) and a Markdown rule table.
+    Paper {
+        #[arg(short, long, default_value = "paper/generated")]
+        output: PathBuf,
+    },
+    /// Run every bundled example on its inputs and show one agreement table.
+    Demo {
+        #[arg(long, default_value = "examples")]
+        examples: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run { file, input, world, limits } => commands::run::run(&file, &input, world.as_deref(), limits),
+        Command::Step { file, input, world, json, limits } => {
+            commands::run::step(&file, &input, world.as_deref(), json, limits)
+        }
+        Command::Check { file } => commands::check(&file),
+        Command::Rules { coverage, roots, json } => commands::rules(coverage, &roots, json),
+        Command::Paper { output } => commands::paper(&output),
+        Command::Demo { examples } => commands::demo::demo(&examples),
+    };
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            eprint!("{}", failure.render(std::io::stderr().is_terminal()));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -76,13 +76,15 @@ fn show(heap: &Heap, v: &Value, quoted: bool, seen: &mut Vec<u32>) -> String {
                     format!("{{{}}}", parts.join(", "))
                 }
                 HeapObj::Object { class: Some(class), props } => {
-                    let message = props.get(&crate::value::Key::Str("message".into())).cloned().unwrap_or(Value::str(""));
-                    let m = show(heap, &message, true, seen);
-                    match (quoted, class.as_ref()) {
-                        (true, _) => format!("{class}({m})"),
-                        // str(KeyError(k)) is repr(k); other exceptions print their message.
-                        (false, "KeyError") => m,
-                        (false, _) => show(heap, &message, false, seen),
+                    // The message is what `str(e)` prints; `repr(e)` is `Class('message')`.
+                    let message = match props.get(&crate::value::Key::Str("message".into())) {
+                        Some(Value::Str(m)) => m.to_string(),
+                        _ => String::new(),
+                    };
+                    if quoted {
+                        format!("{class}({})", prims::str_repr(&message))
+                    } else {
+                        message
                     }
                 }
                 HeapObj::Closure { func, .. } => format!("<function {func}>"),

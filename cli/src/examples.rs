@@ -1,0 +1,48 @@
+//! Bundled examples: a folder with `main.tl` (or IR `main.json`), `inputs.jsonl`, an
+//! optional `world.json` and `expected.jsonl` (one result record per input, recorded from
+//! an independent oracle; see each folder's `README.md` for the command).
+
+use std::path::{Path, PathBuf};
+
+pub struct Example {
+    pub name: String,
+    pub dir: PathBuf,
+    pub program: PathBuf,
+    pub inputs: PathBuf,
+    pub world: Option<PathBuf>,
+    pub expected: Option<PathBuf>,
+}
+
+const PROGRAM_FILES: &[&str] = &["main.tl", "main.json"];
+
+/// Every example folder below `root`, sorted by path.
+pub fn discover(root: &Path) -> Vec<Example> {
+    let mut found = Vec::new();
+    walk(root, root, &mut found);
+    found.sort_by(|a, b| a.dir.cmp(&b.dir));
+    found
+}
+
+fn walk(root: &Path, dir: &Path, found: &mut Vec<Example>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut subdirs: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    subdirs.sort();
+    if let Some(program) = PROGRAM_FILES.iter().map(|f| dir.join(f)).find(|p| p.is_file()) {
+        let inputs = dir.join("inputs.jsonl");
+        if inputs.is_file() {
+            let optional = |name: &str| Some(dir.join(name)).filter(|p| p.is_file());
+            let name = dir.strip_prefix(root).unwrap_or(dir).display().to_string();
+            found.push(Example {
+                name: if name.is_empty() { dir.display().to_string() } else { name },
+                dir: dir.to_path_buf(),
+                program,
+                inputs,
+                world: optional("world.json"),
+                expected: optional("expected.jsonl"),
+            });
+        }
+    }
+    for sub in subdirs {
+        walk(root, &sub, found);
+    }
+}

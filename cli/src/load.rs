@@ -1,0 +1,99 @@
+//! Reading what the user gives: programs (`.tl`, IR `.json`), inputs, worlds.
+
+use crate::diagnostic::Diagnostic;
+use std::path::Path;
+use tracelab_ir::{wf, Program};
+use tracelab_semantics::World;
+
+/// Why a command could not do its job; all of these exit with status 2.
+pub struct Failure {
+    pub path: String,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Failure {
+    pub fn plain(message: impl Into<String>) -> Failure {
+        Failure { path: String::new(), source: String::new(), diagnostics: vec![Diagnostic::plain(message)] }
+    }
+
+    pub fn render(&self, color: bool) -> String {
+        self.diagnostics.iter().map(|d| d.render(&self.path, &self.source, color)).collect()
+    }
+}
+
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::plain(format!("cannot read `{}`: {e}", path.display())))
+}
+
+/// A program with its text, checked for well-formedness.
+pub struct Loaded {
+    pub program: Program,
+    pub path: String,
+}
+
+pub fn program(path: &Path) -> Result<Loaded, Failure> {
+    let source = read_text(path)?;
+    let shown = path.display().to_string();
+    let fail = |diagnostics| Failure { path: shown.clone(), source: source.clone(), diagnostics };
+    let program = match path.extension().and_then(|e| e.to_str()) {
+        Some("tl") => tracelab_ir::parse_program(&source).map_err(|errors| {
+            fail(errors
+                .into_iter()
+                .map(|e| Diagnostic {
+                    message: format!("syntax error: {}", e.message),
+                    span: Some((e.span.range(), "here".into())),
+                    note: (!e.expected.is_empty()).then(|| format!("expected one of: {}", e.expected.join(" "))),
+                })
+                .collect())
+        })?,
+        Some("json") => tracelab_ir::json::program_from_json(&source).map_err(|e| {
+            fail(vec![Diagnostic::plain(format!("ill-formed IR JSON at `{}` (line {}, column {}): {}", e.path, e.line, e.column, e.message))])
+        })?,
+        Some("py") | Some("js") => {
+            return Err(Failure::plain(format!(
+                "`{shown}`: the Python and JavaScript frontends are not built yet; give a `.tl` or IR `.json` file"
+            )))
+        }
+        _ => return Err(Failure::plain(format!("`{shown}`: expected a `.tl` or IR `.json` file"))),
+    };
+    let level = wf::required_level(&program);
+    let errors = wf::check(&program, level);
+    if !errors.is_empty() {
+        return Err(fail(
+            errors
+                .into_iter()
+                .map(|e| Diagnostic {
+                    message: format!("ill-formed program: {}", e.message),
+                    span: e.span.map(|s| (s.range(), format!("in {}", e.context))),
+                    note: None,
+                })
+                .collect(),
+        ));
+    }
+    Ok(Loaded { program, path: shown })
+}
+
+pub fn json_value(text: &str, what: &str) -> Result<serde_json::Value, Failure> {
+    serde_json::from_str(text).map_err(|e| Failure::plain(format!("{what} is not valid JSON: {e}")))
+}
+
+pub fn world(path: Option<&Path>) -> Result<World, Failure> {
+    match path {
+        None => Ok(World::default()),
+        Some(p) => {
+            let text = read_text(p)?;
+            World::from_json(&text).map_err(|e| Failure::plain(format!("`{}` is not a world file: {e}", p.display())))
+        }
+    }
+}
+
+/// Reads JSON Lines; blank lines are skipped.
+pub fn inputs(path: &Path) -> Result<Vec<serde_json::Value>, Failure> {
+    let text = read_text(path)?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| json_value(l, &format!("line {} of `{}`", i + 1, path.display())))
+        .collect()
+}
