@@ -73,16 +73,15 @@ fn limit_nesting(tokens: Vec<Spanned>) -> Vec<Spanned> {
                         *top = 0;
                     }
                 }
-                Tok::RParen | Tok::RBracket | Tok::RBrace => {
-                    if counts.len() > 1 {
-                        total -= counts.pop().unwrap_or(0);
+                Tok::RParen | Tok::RBracket | Tok::RBrace if counts.len() > 1 => {
+                    total -= counts.pop().unwrap_or(0);
+                }
+                _ => {
+                    if let Some(top) = counts.last_mut() {
+                        *top += 1;
+                        total += 1;
                     }
                 }
-                _ => {}
-            }
-            if let Some(top) = counts.last_mut() {
-                *top += 1;
-                total += 1;
             }
             if matches!(tok, Tok::LParen | Tok::LBracket | Tok::LBrace) {
                 counts.push(0);

@@ -44,40 +44,107 @@ fn every_form() -> Program {
         e(ExprKind::Undefined),
         e(ExprKind::Null),
         e(ExprKind::Bool { value: true }),
-        e(ExprKind::Int { value: "123456789012345678901234567890".parse().expect("literal") }),
-        e(ExprKind::Float { value: Float(f64::NAN) }),
-        e(ExprKind::Str { value: "s\u{0}".into() }),
-        e(ExprKind::Let { name: "x".into(), value: var("y") }),
-        e(ExprKind::Set { target: LValue::Var { name: "x".into() }, value: var("y") }),
-        e(ExprKind::Set {
-            target: LValue::Field { object: var("o"), field: "f".into() },
+        e(ExprKind::Int {
+            value: "123456789012345678901234567890".parse().expect("literal"),
+        }),
+        e(ExprKind::Float {
+            value: Float(f64::NAN),
+        }),
+        e(ExprKind::Str {
+            value: "s\u{0}".into(),
+        }),
+        e(ExprKind::Let {
+            name: "x".into(),
             value: var("y"),
         }),
-        e(ExprKind::Set { target: LValue::Index { object: var("o"), index: var("i") }, value: var("y") }),
+        e(ExprKind::Set {
+            target: LValue::Var { name: "x".into() },
+            value: var("y"),
+        }),
+        e(ExprKind::Set {
+            target: LValue::Field {
+                object: var("o"),
+                field: "f".into(),
+            },
+            value: var("y"),
+        }),
+        e(ExprKind::Set {
+            target: LValue::Index {
+                object: var("o"),
+                index: var("i"),
+            },
+            value: var("y"),
+        }),
         e(ExprKind::Block { body: vec![] }),
-        e(ExprKind::If { cond: var("c"), then: vec![*var("a")], otherwise: vec![] }),
-        e(ExprKind::While { cond: var("c"), body: vec![] }),
+        e(ExprKind::If {
+            cond: var("c"),
+            then: vec![*var("a")],
+            otherwise: vec![],
+        }),
+        e(ExprKind::While {
+            cond: var("c"),
+            body: vec![],
+        }),
         e(ExprKind::Label {
             name: "l".into(),
-            body: vec![e(ExprKind::Break { label: "l".into(), value: var("v") })],
+            body: vec![e(ExprKind::Break {
+                label: "l".into(),
+                value: var("v"),
+            })],
         }),
-        e(ExprKind::Object { fields: vec![Field { name: "a b".into(), value: *var("v") }] }),
-        e(ExprKind::Array { items: vec![*var("v")] }),
-        e(ExprKind::Get { object: var("o"), field: "f".into() }),
-        e(ExprKind::Index { object: var("o"), index: var("i") }),
-        e(ExprKind::Prim { op: PrimOp::JsAdd, args: vec![*var("a"), *var("b")] }),
-        e(ExprKind::Call { callee: b(ExprKind::Closure { func: "f".into() }), args: vec![] }),
+        e(ExprKind::Object {
+            fields: vec![Field {
+                name: "a b".into(),
+                value: *var("v"),
+            }],
+        }),
+        e(ExprKind::Array {
+            items: vec![*var("v")],
+        }),
+        e(ExprKind::Get {
+            object: var("o"),
+            field: "f".into(),
+        }),
+        e(ExprKind::Index {
+            object: var("o"),
+            index: var("i"),
+        }),
+        e(ExprKind::Prim {
+            op: PrimOp::JsAdd,
+            args: vec![*var("a"), *var("b")],
+        }),
+        e(ExprKind::Call {
+            callee: b(ExprKind::Closure { func: "f".into() }),
+            args: vec![],
+        }),
         e(ExprKind::Throw { value: var("v") }),
         e(ExprKind::Try {
             body: vec![],
-            catch: Some(Catch { name: "err".into(), body: vec![] }),
+            catch: Some(Catch {
+                name: "err".into(),
+                body: vec![],
+            }),
             finally: Some(vec![]),
         }),
-        e(ExprKind::Event { event: EventKind::Log, arg: var("v") }),
-        e(ExprKind::Register { event: EventKind::Get, arg: var("u"), callback: var("cb") }),
+        e(ExprKind::Event {
+            event: EventKind::Log,
+            arg: var("v"),
+        }),
+        e(ExprKind::Register {
+            event: EventKind::Get,
+            arg: var("u"),
+            callback: var("cb"),
+        }),
         e(ExprKind::Unknown),
-        e(ExprKind::Guard { callee: var("f"), func: "f".into() }),
-        e(ExprKind::Alias { name: "x".into(), closure: var("c"), capture: "x".into() }),
+        e(ExprKind::Guard {
+            callee: var("f"),
+            func: "f".into(),
+        }),
+        e(ExprKind::Alias {
+            name: "x".into(),
+            closure: var("c"),
+            capture: "x".into(),
+        }),
         e(ExprKind::Callback {
             event: EventKind::Get,
             arg: var("u"),
@@ -94,7 +161,11 @@ fn every_form() -> Program {
         body: vec![],
         span: Some(Span::new(0, 3)),
     };
-    Program { dialect: Dialect::Py, functions: vec![f], body }
+    Program {
+        dialect: Dialect::Py,
+        functions: vec![f],
+        body,
+    }
 }
 
 #[test]
@@ -103,8 +174,15 @@ fn every_tag_round_trips_through_json_and_text() {
     let json = program_to_json(&p);
     assert_eq!(program_from_json(&json), Ok(p.clone()));
     for tag in EXPR_TAGS {
-        assert!(json.contains(&format!("\"kind\": \"{tag}\"")), "tag `{tag}` missing from the JSON");
+        assert!(
+            json.contains(&format!("\"kind\": \"{tag}\"")),
+            "tag `{tag}` missing from the JSON"
+        );
     }
     let text = print_program(&p);
-    assert_eq!(parse_program(&text).map(|q| strip_spans(&q)), Ok(strip_spans(&p)), "{text}");
+    assert_eq!(
+        parse_program(&text).map(|q| strip_spans(&q)),
+        Ok(strip_spans(&p)),
+        "{text}"
+    );
 }

@@ -36,8 +36,15 @@ fn err_cases() {
         let mut out = format!("----- SOURCE\n{src}\n----- ERRORS\n");
         for e in &errors {
             let range = e.span.range();
-            let text = src.get(range.clone()).expect("error spans lie on char boundaries");
-            writeln!(out, "{}..{} {:?}: {}", range.start, range.end, text, e.message).unwrap();
+            let text = src
+                .get(range.clone())
+                .expect("error spans lie on char boundaries");
+            writeln!(
+                out,
+                "{}..{} {:?}: {}",
+                range.start, range.end, text, e.message
+            )
+            .unwrap();
             if !e.expected.is_empty() {
                 writeln!(out, "  expected: {}", e.expected.join(" ")).unwrap();
             }

@@ -8,19 +8,68 @@ use tracelab_ir::{
 
 /// Case count: modest by default, `PROPTEST_CASES` overrides it.
 pub fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256);
-    ProptestConfig { cases, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
 }
 
 const KEYWORDS: &[&str] = &[
-    "dialect", "fun", "let", "set", "if", "else", "while", "label", "break", "do", "prim", "clos",
-    "throw", "try", "catch", "finally", "event", "register", "unknown", "guard", "alias",
-    "callback", "undefined", "null", "true", "false", "NaN", "Infinity", "is",
+    "dialect",
+    "fun",
+    "let",
+    "set",
+    "if",
+    "else",
+    "while",
+    "label",
+    "break",
+    "do",
+    "prim",
+    "clos",
+    "throw",
+    "try",
+    "catch",
+    "finally",
+    "event",
+    "register",
+    "unknown",
+    "guard",
+    "alias",
+    "callback",
+    "undefined",
+    "null",
+    "true",
+    "false",
+    "NaN",
+    "Infinity",
+    "is",
 ];
 
 const WEIRD: &[&str] = &[
-    "", " ", "'ret", "a b", "héllo", "`", "\\", "a`b\\c", "🎉", "\n", "\u{0}", "-Infinity", "1x",
-    "x.y", "//", "\"", "\u{7f}", "\u{2028}", "é",
+    "",
+    " ",
+    "'ret",
+    "a b",
+    "héllo",
+    "`",
+    "\\",
+    "a`b\\c",
+    "🎉",
+    "\n",
+    "\u{0}",
+    "-Infinity",
+    "1x",
+    "x.y",
+    "//",
+    "\"",
+    "\u{7f}",
+    "\u{2028}",
+    "é",
 ];
 
 pub fn name() -> impl Strategy<Value = String> {
@@ -74,7 +123,10 @@ fn float() -> impl Strategy<Value = f64> {
 }
 
 fn span() -> impl Strategy<Value = Option<Span>> {
-    proptest::option::of((0u32..1000, 0u32..1000).prop_map(|(a, b)| Span { start: a.min(b), end: a.max(b) }))
+    proptest::option::of((0u32..1000, 0u32..1000).prop_map(|(a, b)| Span {
+        start: a.min(b),
+        end: a.max(b),
+    }))
 }
 
 fn event() -> impl Strategy<Value = EventKind> {
@@ -104,39 +156,64 @@ pub fn expr() -> impl Strategy<Value = Expr> {
         let block = prop::collection::vec(e.clone(), 0..3);
         let lvalue = prop_oneof![
             name().prop_map(|name| LValue::Var { name }),
-            (e.clone(), name()).prop_map(|(o, field)| LValue::Field { object: Box::new(o), field }),
-            (e.clone(), e.clone())
-                .prop_map(|(o, i)| LValue::Index { object: Box::new(o), index: Box::new(i) }),
+            (e.clone(), name()).prop_map(|(o, field)| LValue::Field {
+                object: Box::new(o),
+                field
+            }),
+            (e.clone(), e.clone()).prop_map(|(o, i)| LValue::Index {
+                object: Box::new(o),
+                index: Box::new(i)
+            }),
         ];
         let kind = prop_oneof![
-            (name(), e.clone()).prop_map(|(name, v)| ExprKind::Let { name, value: Box::new(v) }),
-            (lvalue, e.clone()).prop_map(|(target, v)| ExprKind::Set { target, value: Box::new(v) }),
-            block.clone().prop_map(|body| ExprKind::Block { body }),
-            (e.clone(), block.clone(), block.clone()).prop_map(|(c, then, otherwise)| ExprKind::If {
-                cond: Box::new(c),
-                then,
-                otherwise
+            (name(), e.clone()).prop_map(|(name, v)| ExprKind::Let {
+                name,
+                value: Box::new(v)
             }),
-            (e.clone(), block.clone())
-                .prop_map(|(c, body)| ExprKind::While { cond: Box::new(c), body }),
+            (lvalue, e.clone()).prop_map(|(target, v)| ExprKind::Set {
+                target,
+                value: Box::new(v)
+            }),
+            block.clone().prop_map(|body| ExprKind::Block { body }),
+            (e.clone(), block.clone(), block.clone()).prop_map(|(c, then, otherwise)| {
+                ExprKind::If {
+                    cond: Box::new(c),
+                    then,
+                    otherwise,
+                }
+            }),
+            (e.clone(), block.clone()).prop_map(|(c, body)| ExprKind::While {
+                cond: Box::new(c),
+                body
+            }),
             (name(), block.clone()).prop_map(|(name, body)| ExprKind::Label { name, body }),
-            (name(), e.clone())
-                .prop_map(|(label, v)| ExprKind::Break { label, value: Box::new(v) }),
+            (name(), e.clone()).prop_map(|(label, v)| ExprKind::Break {
+                label,
+                value: Box::new(v)
+            }),
             prop::collection::vec((name(), e.clone()), 0..3).prop_map(|fs| ExprKind::Object {
-                fields: fs.into_iter().map(|(name, value)| Field { name, value }).collect()
+                fields: fs
+                    .into_iter()
+                    .map(|(name, value)| Field { name, value })
+                    .collect()
             }),
             block.clone().prop_map(|items| ExprKind::Array { items }),
-            (e.clone(), name())
-                .prop_map(|(o, field)| ExprKind::Get { object: Box::new(o), field }),
+            (e.clone(), name()).prop_map(|(o, field)| ExprKind::Get {
+                object: Box::new(o),
+                field
+            }),
             (e.clone(), e.clone()).prop_map(|(o, i)| ExprKind::Index {
                 object: Box::new(o),
                 index: Box::new(i)
             }),
             (proptest::sample::select(PrimOp::ALL), block.clone())
                 .prop_map(|(op, args)| ExprKind::Prim { op, args }),
-            (e.clone(), block.clone())
-                .prop_map(|(c, args)| ExprKind::Call { callee: Box::new(c), args }),
-            e.clone().prop_map(|v| ExprKind::Throw { value: Box::new(v) }),
+            (e.clone(), block.clone()).prop_map(|(c, args)| ExprKind::Call {
+                callee: Box::new(c),
+                args
+            }),
+            e.clone()
+                .prop_map(|v| ExprKind::Throw { value: Box::new(v) }),
             (
                 block.clone(),
                 proptest::option::of((name(), block.clone())),
@@ -147,14 +224,19 @@ pub fn expr() -> impl Strategy<Value = Expr> {
                     catch: catch.map(|(name, body)| Catch { name, body }),
                     finally
                 }),
-            (event(), e.clone()).prop_map(|(event, a)| ExprKind::Event { event, arg: Box::new(a) }),
+            (event(), e.clone()).prop_map(|(event, a)| ExprKind::Event {
+                event,
+                arg: Box::new(a)
+            }),
             (event(), e.clone(), e.clone()).prop_map(|(event, a, c)| ExprKind::Register {
                 event,
                 arg: Box::new(a),
                 callback: Box::new(c)
             }),
-            (e.clone(), name())
-                .prop_map(|(c, func)| ExprKind::Guard { callee: Box::new(c), func }),
+            (e.clone(), name()).prop_map(|(c, func)| ExprKind::Guard {
+                callee: Box::new(c),
+                func
+            }),
             (name(), e.clone(), name()).prop_map(|(name, c, capture)| ExprKind::Alias {
                 name,
                 closure: Box::new(c),
@@ -183,7 +265,13 @@ fn fundef() -> impl Strategy<Value = FunDef> {
         prop::collection::vec(expr(), 0..3),
         span(),
     )
-        .prop_map(|(name, params, captures, body, span)| FunDef { name, params, captures, body, span })
+        .prop_map(|(name, params, captures, body, span)| FunDef {
+            name,
+            params,
+            captures,
+            body,
+            span,
+        })
 }
 
 pub fn program() -> impl Strategy<Value = Program> {
@@ -192,5 +280,9 @@ pub fn program() -> impl Strategy<Value = Program> {
         prop::collection::vec(fundef(), 0..3),
         prop::collection::vec(expr(), 0..4),
     )
-        .prop_map(|(dialect, functions, body)| Program { dialect, functions, body })
+        .prop_map(|(dialect, functions, body)| Program {
+            dialect,
+            functions,
+            body,
+        })
 }
