@@ -1,7 +1,7 @@
 //! The JSON form of the IR: serde helpers for literals JSON cannot carry directly, and
 //! reading with errors that name the JSON path of the offending node.
 
-use crate::ast::Program;
+use crate::ast::{Expr, LValue, Program};
 
 /// An ill-formed IR document: what was wrong and where (`body[2].value.kind`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,13 +28,68 @@ pub fn program_from_json(text: &str) -> Result<Program, JsonError> {
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        JsonError {
+        let mut error = JsonError {
             path,
             message: strip_position(&inner.to_string()),
             line: inner.line(),
             column: inner.column(),
-        }
+        };
+        refine(text, &mut error);
+        error
     })
+}
+
+/// `Expr` flattens its `kind`, so serde buffers each expression whole and
+/// serde_path_to_error's path stops at the outermost expression (`body[1]`) whatever lies
+/// wrong inside it. This walks the document again to the innermost node that fails on its
+/// own (`body[1].value.items[3]`) and reports its path and message. Line and column stay
+/// serde's (the end of the outermost expression), since a `Value` has no positions.
+fn refine(text: &str, error: &mut JsonError) {
+    let Ok(root) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
+    if let Some((path, message)) = innermost_bad_node(&root, String::new(), false) {
+        if path.starts_with(&error.path) && path.len() > error.path.len() {
+            error.path = path;
+            error.message = message;
+        }
+    }
+}
+
+/// The first (in document order) innermost node with a `kind` that fails to read: as an
+/// `LValue` under a `target` key, as an `Expr` elsewhere.
+fn innermost_bad_node(
+    v: &serde_json::Value,
+    path: String,
+    is_target: bool,
+) -> Option<(String, String)> {
+    use serde_json::Value;
+    let own_error = match v {
+        Value::Object(map) if map.contains_key("kind") => {
+            let result = if is_target {
+                serde_json::from_value::<LValue>(v.clone()).map(drop)
+            } else {
+                serde_json::from_value::<Expr>(v.clone()).map(drop)
+            };
+            match result {
+                Ok(()) => return None,
+                Err(e) => Some(strip_position(&e.to_string())),
+            }
+        }
+        _ => None,
+    };
+    let deeper = match v {
+        Value::Object(map) => map.iter().find_map(|(key, child)| {
+            let sep = if path.is_empty() { "" } else { "." };
+            innermost_bad_node(child, format!("{path}{sep}{key}"), key == "target")
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, child)| innermost_bad_node(child, format!("{path}[{i}]"), false)),
+        _ => None,
+    };
+    deeper.or_else(|| own_error.map(|message| (path, message)))
 }
 
 /// Writes a program as pretty IR JSON.

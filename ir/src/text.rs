@@ -1,5 +1,20 @@
 //! The `.tl` text form: lexer ([`lexer`]), LALRPOP grammar, and printer ([`printer`]).
 //!
+//! ```text
+//! dialect js;                          // or `dialect py;`, then functions, then the body
+//! fun f(a, b) [captured] { ... }       // captures optional
+//! let x = e; set x.f = e; do { ... }; if e { ... } else { ... }; while e { ... };
+//! label l { ... }; break l e; throw e; try { ... } catch (x) { ... } finally { ... };
+//! {a: e, `b c`: e}; [e, e]; e.f; e[i]; e(a, b); prim js.add(a, b); clos f;
+//! event get(e); register get(e, cb); unknown; guard e is f; alias x = e -> c;
+//! callback get(e, cb) (clos, param) { ... };
+//! ```
+//!
+//! Every block element ends with `;` (optional after the last one). Names outside
+//! `[A-Za-z_$][A-Za-z0-9_$#]*`, and keywords, are backquoted. Postfix forms bind tightest;
+//! keyword forms extend as far right as they can, so a postfix form applied to one needs
+//! parentheses: `(let x = e).f`.
+//!
 //! Parsing never panics: every problem comes back as a [`SyntaxError`] with a byte span.
 //! The printer's output parses back to the same program (spans aside); the round-trip
 //! property test in `tests/roundtrip.rs` checks this for arbitrary programs.
@@ -44,7 +59,8 @@ impl std::fmt::Display for SyntaxError {
     }
 }
 
-/// Deepest nesting accepted; see [`limit_nesting`].
+/// Deepest nesting accepted, counted conservatively (see `limit_nesting`), so that the
+/// recursive printer, `Drop` and comparisons stay within a small thread stack.
 pub const MAX_NESTING: usize = 1000;
 
 /// Parses a `.tl` program. Stops at the first error, so the vector has one element.
@@ -73,16 +89,15 @@ fn limit_nesting(tokens: Vec<Spanned>) -> Vec<Spanned> {
                         *top = 0;
                     }
                 }
-                Tok::RParen | Tok::RBracket | Tok::RBrace => {
-                    if counts.len() > 1 {
-                        total -= counts.pop().unwrap_or(0);
+                Tok::RParen | Tok::RBracket | Tok::RBrace if counts.len() > 1 => {
+                    total -= counts.pop().unwrap_or(0);
+                }
+                _ => {
+                    if let Some(top) = counts.last_mut() {
+                        *top += 1;
+                        total += 1;
                     }
                 }
-                _ => {}
-            }
-            if let Some(top) = counts.last_mut() {
-                *top += 1;
-                total += 1;
             }
             if matches!(tok, Tok::LParen | Tok::LBracket | Tok::LBrace) {
                 counts.push(0);

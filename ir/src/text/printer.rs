@@ -2,8 +2,8 @@
 //!
 //! The output parses back to the same program. Two rules make that hold:
 //! - operands of postfix forms (`.f`, `[i]`, `(args)`, and `set` targets) are parenthesised
-//!   unless they are primary expressions, and numbers are too (`(1).f`, since `1.f` would lex
-//!   as a malformed number);
+//!   unless they are primary expressions; numbers are too (`(1).f`, since `1.f` would lex
+//!   as a malformed number), and so are closures, for readability (`(clos f)()`);
 //! - names are backquoted exactly when they are not plain identifiers or are keywords.
 
 use super::lexer::KEYWORDS;
@@ -159,6 +159,8 @@ impl Printer {
         let primary = match &e.kind {
             ExprKind::Int { .. } => false,
             ExprKind::Float { value } => !value.0.is_finite(),
+            // `clos f()` would parse, but reads like a closure of a call.
+            ExprKind::Closure { .. } => false,
             kind => !starts_with_keyword_form(kind),
         };
         if primary {
