@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
-use tracelab_ir::{wf, Program};
+use tracelab_ir::wf;
 use tracelab_semantics::World;
 
 /// Why a command could not do its job; all of these exit with status 2.
@@ -28,7 +28,7 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
 
 /// A program with its text, checked for well-formedness.
 pub struct Loaded {
-    pub program: Program,
+    pub program: wf::Checked,
     pub path: String,
 }
 
@@ -57,10 +57,9 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
         }
         _ => return Err(Failure::plain(format!("`{shown}`: expected a `.tl` or IR `.json` file"))),
     };
-    let level = wf::required_level(&program);
-    let errors = wf::check(&program, level);
-    if !errors.is_empty() {
-        return Err(fail(
+    match wf::Checked::new(program) {
+        Ok(program) => Ok(Loaded { program, path: shown }),
+        Err(errors) => Err(fail(
             errors
                 .into_iter()
                 .map(|e| Diagnostic {
@@ -69,9 +68,8 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
                     note: None,
                 })
                 .collect(),
-        ));
+        )),
     }
-    Ok(Loaded { program, path: shown })
 }
 
 pub fn json_value(text: &str, what: &str) -> Result<serde_json::Value, Failure> {

@@ -64,7 +64,7 @@ enum Command {
         #[arg(long)]
         coverage: bool,
         /// Folders of examples to run for --coverage.
-        #[arg(long = "examples", default_value = "examples")]
+        #[arg(long = "examples", default_values = ["examples", "semantics/tests/cases"])]
         roots: Vec<PathBuf>,
         #[arg(long)]
         json: bool,

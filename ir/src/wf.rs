@@ -373,3 +373,36 @@ pub fn required_level(program: &Program) -> Level {
         Level::Core
     }
 }
+
+/// A program that passed [`check`] at the level it needs. Only a `Checked` program runs on
+/// the machine, so the machine may rely on well-formedness instead of re-checking it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    program: Program,
+    level: Level,
+}
+
+impl Checked {
+    /// Checks a program at [`required_level`].
+    pub fn new(program: Program) -> Result<Checked, Vec<WfError>> {
+        let level = required_level(&program);
+        let errors = check(&program, level);
+        if errors.is_empty() {
+            Ok(Checked { program, level })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    pub fn into_program(self) -> Program {
+        self.program
+    }
+}

@@ -21,6 +21,7 @@ use crate::value::{Heap, HeapObj, Loc, Value};
 use crate::world::World;
 use im::{HashMap, Vector};
 use std::rc::Rc;
+use tracelab_ir::wf::Checked;
 use tracelab_ir::{Catch, Dialect, EventKind, Expr, Field, FunDef, PrimOp, Program};
 
 /// Names to cells.
@@ -180,7 +181,11 @@ pub struct Machine<'p> {
 }
 
 impl<'p> Machine<'p> {
-    pub fn new(program: &'p Program, world: &'p World, limits: Limits) -> Machine<'p> {
+    /// A machine for a well-formed program: its invariants (every variable bound, every
+    /// break inside its label, every closure of a defined function) hold for every program
+    /// it runs, because only [`Checked`] programs get one.
+    pub fn new(checked: &'p Checked, world: &'p World, limits: Limits) -> Machine<'p> {
+        let program = checked.program();
         let functions = program.functions.iter().map(|f| (f.name.as_str(), f)).collect();
         Machine { program, world, limits, functions }
     }

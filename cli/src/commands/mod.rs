@@ -8,16 +8,16 @@ use crate::load::{self, Failure};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tracelab_ir::{wf, Level, PrimOp};
+use tracelab_ir::{Level, PrimOp};
 use tracelab_semantics::rules;
 
 pub fn check(file: &Path) -> Result<ExitCode, Failure> {
     let loaded = load::program(file)?;
-    let level = match wf::required_level(&loaded.program) {
+    let level = match loaded.program.level() {
         Level::Core => "core program",
         Level::Trace => "trace",
     };
-    println!("{}: a well-formed {} ({} dialect)", loaded.path, level, loaded.program.dialect.name());
+    println!("{}: a well-formed {} ({} dialect)", loaded.path, level, loaded.program.program().dialect.name());
     Ok(ExitCode::SUCCESS)
 }
 

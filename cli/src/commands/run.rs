@@ -24,7 +24,7 @@ pub fn run(file: &Path, input: &str, world: Option<&Path>, limits: LimitArgs) ->
     let loaded = load::program(file)?;
     let input = load::json_value(input, "--input")?;
     let world = load::world(world)?;
-    let machine = Machine::new(&loaded.program, &world, limits_for(&loaded.program, limits));
+    let machine = Machine::new(&loaded.program, &world, limits_for(loaded.program.program(), limits));
     println!("{}", machine.run(&input).to_record());
     Ok(ExitCode::SUCCESS)
 }
@@ -33,8 +33,8 @@ pub fn step(file: &Path, input: &str, world: Option<&Path>, json: bool, limits: 
     let loaded = load::program(file)?;
     let input = load::json_value(input, "--input")?;
     let world = load::world(world)?;
-    let program = &loaded.program;
-    let machine = Machine::new(program, &world, limits_for(program, limits));
+    let program = loaded.program.program();
+    let machine = Machine::new(&loaded.program, &world, limits_for(program, limits));
     let mut cfg = machine.initial(&input);
     let mut n = 0u64;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

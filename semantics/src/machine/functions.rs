@@ -76,16 +76,11 @@ impl<'p> Machine<'p> {
                 let Some(def) = self.function(func) else {
                     unreachable!("well-formed programs close over defined functions only")
                 };
-                let mut captures = Vector::new();
-                for name in &def.captures {
-                    match cfg.env.get(name.as_str()) {
-                        Some(&loc) => captures.push_back((Rc::from(name.as_str()), loc)),
-                        None => {
-                            let err = errors::unbound_name(self.dialect(), name);
-                            return self.raise_error(cfg, err, &super::control::E_VAR_UNBOUND);
-                        }
-                    }
-                }
+                let captures = def
+                    .captures
+                    .iter()
+                    .map(|name| (Rc::from(name.as_str()), super::control::lookup(&cfg, name)))
+                    .collect();
                 let loc = cfg.heap.alloc(HeapObj::Closure { func: Rc::from(func.as_str()), captures });
                 next(cfg, Control::Value(Value::Ref(loc)), &E_CLOSURE)
             }

@@ -80,13 +80,6 @@ fn parent(dialect: Dialect, class: &str) -> Option<&'static str> {
     }
 }
 
-pub fn unbound_name(dialect: Dialect, name: &str) -> Error {
-    match dialect {
-        Dialect::Js => Error::new("ReferenceError", format!("{name} is not defined")),
-        Dialect::Py => Error::new("NameError", format!("name '{name}' is not defined")),
-    }
-}
-
 pub fn not_callable(dialect: Dialect, heap: &Heap, v: &Value) -> Error {
     match dialect {
         Dialect::Js => Error::new("TypeError", format!("{} is not a function", super::js::describe(heap, v))),
