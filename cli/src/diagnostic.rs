@@ -11,6 +11,16 @@ pub struct Diagnostic {
     pub note: Option<String>,
 }
 
+impl From<tracelab_ir::Diagnostic> for Diagnostic {
+    fn from(d: tracelab_ir::Diagnostic) -> Diagnostic {
+        Diagnostic {
+            message: format!("{}: {}", d.kind.title(), d.message),
+            span: Some((d.span.range(), d.label)),
+            note: (!d.notes.is_empty()).then(|| d.notes.join("\n")),
+        }
+    }
+}
+
 impl Diagnostic {
     pub fn plain(message: impl Into<String>) -> Diagnostic {
         Diagnostic { message: message.into(), span: None, note: None }

@@ -1,6 +1,7 @@
-//! Bundled examples: a folder with `main.tl` (or IR `main.json`), `inputs.jsonl`, an
-//! optional `world.json` and `expected.jsonl` (one result record per input, recorded from
-//! an independent oracle; see each folder's `README.md` for the command).
+//! Bundled examples: a folder with a program (`main.tl`, IR `main.json`, `main.py` or
+//! `main.js`), `inputs.jsonl`, an optional `world.json` and `expected.jsonl`: one result
+//! record per input, recorded by `oracle/record` from the real CPython / Node running the
+//! Python or JavaScript program itself, or the folder's `twin.py` / `twin.js` for a `.tl`.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ pub struct Example {
     pub expected: Option<PathBuf>,
 }
 
-const PROGRAM_FILES: &[&str] = &["main.tl", "main.json"];
+const PROGRAM_FILES: &[&str] = &["main.tl", "main.json", "main.py", "main.js"];
 
 /// Every example folder below `root`, sorted by path.
 pub fn discover(root: &Path) -> Vec<Example> {

@@ -37,25 +37,16 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
     let shown = path.display().to_string();
     let fail = |diagnostics| Failure { path: shown.clone(), source: source.clone(), diagnostics };
     let program = match path.extension().and_then(|e| e.to_str()) {
-        Some("tl") => tracelab_ir::parse_program(&source).map_err(|errors| {
-            fail(errors
-                .into_iter()
-                .map(|e| Diagnostic {
-                    message: format!("syntax error: {}", e.message),
-                    span: Some((e.span.range(), "here".into())),
-                    note: (!e.expected.is_empty()).then(|| format!("expected one of: {}", e.expected.join(" "))),
-                })
-                .collect())
-        })?,
+        Some("tl") => tracelab_ir::parse_program(&source)
+            .map_err(|errors| fail(errors.into_iter().map(|e| tracelab_ir::Diagnostic::from(e).into()).collect()))?,
         Some("json") => tracelab_ir::json::program_from_json(&source).map_err(|e| {
             fail(vec![Diagnostic::plain(format!("ill-formed IR JSON at `{}` (line {}, column {}): {}", e.path, e.line, e.column, e.message))])
         })?,
-        Some("py") | Some("js") => {
-            return Err(Failure::plain(format!(
-                "`{shown}`: the Python and JavaScript frontends are not built yet; give a `.tl` or IR `.json` file"
-            )))
-        }
-        _ => return Err(Failure::plain(format!("`{shown}`: expected a `.tl` or IR `.json` file"))),
+        Some("js") => tracelab_js::lower_program(&source)
+            .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
+        Some("py") => tracelab_python::lower_program(&source)
+            .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
+        _ => return Err(Failure::plain(format!("`{shown}`: expected a `.tl`, `.json`, `.py` or `.js` file"))),
     };
     match wf::Checked::new(program) {
         Ok(program) => Ok(Loaded { program, path: shown }),

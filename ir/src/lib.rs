@@ -5,6 +5,7 @@
 //! ([`wf`]). It depends on no other tracelab crate; every other crate depends on it.
 
 pub mod ast;
+pub mod diagnostic;
 pub mod forms;
 pub mod json;
 pub mod prim;
@@ -14,6 +15,7 @@ pub mod visit;
 pub mod wf;
 
 pub use ast::*;
+pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use prim::{Arity, PrimOp};
 pub use span::Span;
 pub use text::{parse_program, print_program, SyntaxError};

@@ -88,6 +88,7 @@ prim_ops! {
     JsGe = "js.ge", Exact(2), "`a >= b`";
     JsToString = "js.to_string", Exact(1), "`String(a)`";
     JsToNumber = "js.to_number", Exact(1), "`Number(a)`";
+    // ----- JavaScript library (frontends/js adds its operators below this line)
 
     // ----- Python (CPython 3.11 semantics: int and float apart, arbitrary-precision int)
     PyAdd = "py.add", Exact(2), "`a + b`";
@@ -112,6 +113,7 @@ prim_ops! {
     PyStr = "py.str", Exact(1), "`str(a)`";
     PyRepr = "py.repr", Exact(1), "`repr(a)`";
     PyLen = "py.len", Exact(1), "`len(a)`";
+    // ----- Python library (frontends/python adds its operators below this line)
 
     // ----- errors, shared by both languages
     ErrorNew = "error.new", Exact(2), "an error object of class `kind` (a string) with a message";

@@ -205,7 +205,7 @@ pub fn add(heap: &Heap, a: &Value, b: &Value) -> Value {
 }
 
 /// The JavaScript operators of [`PrimOp`].
-pub fn apply(op: PrimOp, args: &[Value], heap: &Heap) -> Result<Value, Error> {
+pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error> {
     let num = |i: usize| to_number(heap, &args[i]);
     let v = match op {
         PrimOp::JsAdd => add(heap, &args[0], &args[1]),
@@ -228,7 +228,7 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &Heap) -> Result<Value, Error> {
         PrimOp::JsLe => Value::Bool(less_than(heap, &args[1], &args[0]) == Some(false)),
         PrimOp::JsGe => Value::Bool(less_than(heap, &args[0], &args[1]) == Some(false)),
         PrimOp::JsToString => Value::str(&to_string(heap, &args[0])),
-        _ => unreachable!("js::apply is dispatched on js.* operators only, not {op}"),
+        _ => return super::js_lib::apply(op, args, heap),
     };
     Ok(v)
 }

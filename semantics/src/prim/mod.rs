@@ -5,7 +5,9 @@
 pub mod access;
 pub mod errors;
 pub mod js;
+pub mod js_lib;
 pub mod py;
+pub mod py_lib;
 
 use crate::value::{Heap, HeapObj, Value};
 use errors::Error;

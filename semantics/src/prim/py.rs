@@ -392,6 +392,6 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         PrimOp::PyStr => Ok(Value::str(&str(heap, &args[0]))),
         PrimOp::PyRepr => Ok(Value::str(&repr(heap, &args[0]))),
         PrimOp::PyLen => len(heap, &args[0]),
-        _ => unreachable!("py::apply is dispatched on py.* operators only, not {op}"),
+        _ => super::py_lib::apply(op, args, heap),
     }
 }
