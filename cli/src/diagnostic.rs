@@ -23,7 +23,11 @@ impl From<tracelab_ir::Diagnostic> for Diagnostic {
 
 impl Diagnostic {
     pub fn plain(message: impl Into<String>) -> Diagnostic {
-        Diagnostic { message: message.into(), span: None, note: None }
+        Diagnostic {
+            message: message.into(),
+            span: None,
+            note: None,
+        }
     }
 
     /// Renders against the file's text. Spans are byte offsets (as logos and lalrpop give
@@ -37,7 +41,9 @@ impl Diagnostic {
             return out;
         };
         let span = clamp(span.clone(), source);
-        let config = Config::default().with_color(color).with_index_type(IndexType::Byte);
+        let config = Config::default()
+            .with_color(color)
+            .with_index_type(IndexType::Byte);
         let mut report = Report::build(ReportKind::Error, (path, span.clone()))
             .with_config(config)
             .with_message(&self.message)

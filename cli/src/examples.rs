@@ -25,16 +25,30 @@ pub fn discover(root: &Path) -> Vec<Example> {
 }
 
 fn walk(root: &Path, dir: &Path, found: &mut Vec<Example>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut subdirs: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut subdirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     subdirs.sort();
-    if let Some(program) = PROGRAM_FILES.iter().map(|f| dir.join(f)).find(|p| p.is_file()) {
+    if let Some(program) = PROGRAM_FILES
+        .iter()
+        .map(|f| dir.join(f))
+        .find(|p| p.is_file())
+    {
         let inputs = dir.join("inputs.jsonl");
         if inputs.is_file() {
             let optional = |name: &str| Some(dir.join(name)).filter(|p| p.is_file());
             let name = dir.strip_prefix(root).unwrap_or(dir).display().to_string();
             found.push(Example {
-                name: if name.is_empty() { dir.display().to_string() } else { name },
+                name: if name.is_empty() {
+                    dir.display().to_string()
+                } else {
+                    name
+                },
                 dir: dir.to_path_buf(),
                 program,
                 inputs,

@@ -14,16 +14,24 @@ pub struct Failure {
 
 impl Failure {
     pub fn plain(message: impl Into<String>) -> Failure {
-        Failure { path: String::new(), source: String::new(), diagnostics: vec![Diagnostic::plain(message)] }
+        Failure {
+            path: String::new(),
+            source: String::new(),
+            diagnostics: vec![Diagnostic::plain(message)],
+        }
     }
 
     pub fn render(&self, color: bool) -> String {
-        self.diagnostics.iter().map(|d| d.render(&self.path, &self.source, color)).collect()
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.path, &self.source, color))
+            .collect()
     }
 }
 
 pub fn read_text(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::plain(format!("cannot read `{}`: {e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::plain(format!("cannot read `{}`: {e}", path.display())))
 }
 
 /// A program with its text, checked for well-formedness.
@@ -35,21 +43,41 @@ pub struct Loaded {
 pub fn program(path: &Path) -> Result<Loaded, Failure> {
     let source = read_text(path)?;
     let shown = path.display().to_string();
-    let fail = |diagnostics| Failure { path: shown.clone(), source: source.clone(), diagnostics };
+    let fail = |diagnostics| Failure {
+        path: shown.clone(),
+        source: source.clone(),
+        diagnostics,
+    };
     let program = match path.extension().and_then(|e| e.to_str()) {
-        Some("tl") => tracelab_ir::parse_program(&source)
-            .map_err(|errors| fail(errors.into_iter().map(|e| tracelab_ir::Diagnostic::from(e).into()).collect()))?,
+        Some("tl") => tracelab_ir::parse_program(&source).map_err(|errors| {
+            fail(
+                errors
+                    .into_iter()
+                    .map(|e| tracelab_ir::Diagnostic::from(e).into())
+                    .collect(),
+            )
+        })?,
         Some("json") => tracelab_ir::json::program_from_json(&source).map_err(|e| {
-            fail(vec![Diagnostic::plain(format!("ill-formed IR JSON at `{}` (line {}, column {}): {}", e.path, e.line, e.column, e.message))])
+            fail(vec![Diagnostic::plain(format!(
+                "ill-formed IR JSON at `{}` (line {}, column {}): {}",
+                e.path, e.line, e.column, e.message
+            ))])
         })?,
         Some("js") => tracelab_js::lower_program(&source)
             .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
         Some("py") => tracelab_python::lower_program(&source)
             .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
-        _ => return Err(Failure::plain(format!("`{shown}`: expected a `.tl`, `.json`, `.py` or `.js` file"))),
+        _ => {
+            return Err(Failure::plain(format!(
+                "`{shown}`: expected a `.tl`, `.json`, `.py` or `.js` file"
+            )))
+        }
     };
     match wf::Checked::new(program) {
-        Ok(program) => Ok(Loaded { program, path: shown }),
+        Ok(program) => Ok(Loaded {
+            program,
+            path: shown,
+        }),
         Err(errors) => Err(fail(
             errors
                 .into_iter()
@@ -72,7 +100,8 @@ pub fn world(path: Option<&Path>) -> Result<World, Failure> {
         None => Ok(World::default()),
         Some(p) => {
             let text = read_text(p)?;
-            World::from_json(&text).map_err(|e| Failure::plain(format!("`{}` is not a world file: {e}", p.display())))
+            World::from_json(&text)
+                .map_err(|e| Failure::plain(format!("`{}` is not a world file: {e}", p.display())))
         }
     }
 }

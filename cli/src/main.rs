@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "tracelab", version, about = "A workbench for trace-based compilation of serverless functions")]
+#[command(
+    name = "tracelab",
+    version,
+    about = "A workbench for trace-based compilation of serverless functions"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -54,6 +58,9 @@ enum Command {
         /// One JSON object per step, for machines.
         #[arg(long)]
         json: bool,
+        /// Print at most this many steps (the run still goes on to its outcome).
+        #[arg(long)]
+        max_steps: Option<u64>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -84,12 +91,26 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Run { file, input, world, limits } => commands::run::run(&file, &input, world.as_deref(), limits),
-        Command::Step { file, input, world, json, limits } => {
-            commands::run::step(&file, &input, world.as_deref(), json, limits)
-        }
+        Command::Run {
+            file,
+            input,
+            world,
+            limits,
+        } => commands::run::run(&file, &input, world.as_deref(), limits),
+        Command::Step {
+            file,
+            input,
+            world,
+            json,
+            max_steps,
+            limits,
+        } => commands::run::step(&file, &input, world.as_deref(), json, max_steps, limits),
         Command::Check { file } => commands::check(&file),
-        Command::Rules { coverage, roots, json } => commands::rules(coverage, &roots, json),
+        Command::Rules {
+            coverage,
+            roots,
+            json,
+        } => commands::rules(coverage, &roots, json),
         Command::Paper { output } => commands::paper(&output),
         Command::Demo { examples } => commands::demo::demo(&examples),
     };

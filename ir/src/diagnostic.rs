@@ -37,8 +37,19 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(kind: DiagnosticKind, message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
-        Diagnostic { kind, message: message.into(), span, label: label.into(), notes: Vec::new() }
+    pub fn new(
+        kind: DiagnosticKind,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            kind,
+            message: message.into(),
+            span,
+            label: label.into(),
+            notes: Vec::new(),
+        }
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {

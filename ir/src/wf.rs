@@ -342,7 +342,9 @@ pub fn required_level(program: &Program) -> Level {
             return true;
         }
         match &e.kind {
-            ExprKind::Let { value, .. } | ExprKind::Throw { value } | ExprKind::Break { value, .. } => expr(value),
+            ExprKind::Let { value, .. }
+            | ExprKind::Throw { value }
+            | ExprKind::Break { value, .. } => expr(value),
             ExprKind::Set { target, value } => {
                 let target = match target {
                     LValue::Var { .. } => false,
@@ -352,15 +354,25 @@ pub fn required_level(program: &Program) -> Level {
                 target || expr(value)
             }
             ExprKind::Block { body } | ExprKind::Label { body, .. } => any(body),
-            ExprKind::If { cond, then, otherwise } => expr(cond) || any(then) || any(otherwise),
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => expr(cond) || any(then) || any(otherwise),
             ExprKind::While { cond, body } => expr(cond) || any(body),
             ExprKind::Object { fields } => fields.iter().any(|f| expr(&f.value)),
             ExprKind::Array { items } | ExprKind::Prim { args: items, .. } => any(items),
             ExprKind::Get { object, .. } => expr(object),
             ExprKind::Index { object, index } => expr(object) || expr(index),
             ExprKind::Call { callee, args } => expr(callee) || any(args),
-            ExprKind::Try { body, catch, finally } => {
-                any(body) || catch.as_ref().is_some_and(|c| any(&c.body)) || finally.as_deref().is_some_and(any)
+            ExprKind::Try {
+                body,
+                catch,
+                finally,
+            } => {
+                any(body)
+                    || catch.as_ref().is_some_and(|c| any(&c.body))
+                    || finally.as_deref().is_some_and(any)
             }
             ExprKind::Event { arg, .. } => expr(arg),
             ExprKind::Register { arg, callback, .. } => expr(arg) || expr(callback),

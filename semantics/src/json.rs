@@ -20,7 +20,10 @@ pub fn from_json(json: &serde_json::Value, dialect: Dialect, heap: &mut Heap) ->
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => {
             let items = items.iter().map(|j| from_json(j, dialect, heap)).collect();
-            Value::Ref(heap.alloc(HeapObj::Array { items, tuple: false }))
+            Value::Ref(heap.alloc(HeapObj::Array {
+                items,
+                tuple: false,
+            }))
         }
         serde_json::Value::Object(fields) => {
             let mut props = Props::default();
@@ -46,7 +49,12 @@ pub fn missing(dialect: Dialect) -> Value {
 /// `undefined`, not a string) is written `null`.
 pub fn to_json_text(heap: &Heap, dialect: Dialect, v: &Value) -> Result<String, Error> {
     let mut out = String::new();
-    let mut writer = Writer { heap, dialect, out: &mut out, stack: Vec::new() };
+    let mut writer = Writer {
+        heap,
+        dialect,
+        out: &mut out,
+        stack: Vec::new(),
+    };
     match dialect {
         Dialect::Js => {
             if !writer.js(v)? {
@@ -176,11 +184,19 @@ impl Writer<'_> {
                     self.out.push('}');
                     self.stack.pop();
                 }
-                Some(HeapObj::Object { class: Some(class), .. }) => {
-                    return Err(Error::new("TypeError", format!("Object of type {class} is not JSON serializable")))
+                Some(HeapObj::Object {
+                    class: Some(class), ..
+                }) => {
+                    return Err(Error::new(
+                        "TypeError",
+                        format!("Object of type {class} is not JSON serializable"),
+                    ))
                 }
                 Some(HeapObj::Closure { .. }) => {
-                    return Err(Error::new("TypeError", "Object of type function is not JSON serializable"))
+                    return Err(Error::new(
+                        "TypeError",
+                        "Object of type function is not JSON serializable",
+                    ))
                 }
                 Some(HeapObj::Cell(_)) | None => unreachable!("values never point at cells"),
             },
@@ -194,7 +210,11 @@ fn py_float_json(x: f64) -> String {
     if x.is_nan() {
         "NaN".into()
     } else if x.is_infinite() {
-        if x > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+        if x > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
     } else {
         py::float_repr(x)
     }
@@ -209,7 +229,10 @@ fn py_json_key(key: &Value) -> Result<String, Error> {
         Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
         Value::Null | Value::Undefined => "null".into(),
         Value::Ref(_) => {
-            return Err(Error::new("TypeError", "keys must be str, int, float, bool or None, not tuple"))
+            return Err(Error::new(
+                "TypeError",
+                "keys must be str, int, float, bool or None, not tuple",
+            ))
         }
     })
 }

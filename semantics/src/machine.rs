@@ -62,49 +62,136 @@ pub enum Control<'p> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Frame<'p> {
     /// The rest of a block; `env` is restored when the block ends.
-    Seq { rest: Body<'p>, env: Env },
-    Let { name: &'p str },
-    SetVar { name: &'p str },
-    SetFieldObject { field: &'p str, value: Node<'p> },
-    SetField { object: Value, field: &'p str },
-    SetIndexObject { index: Node<'p>, value: Node<'p> },
-    SetIndexKey { object: Value, value: Node<'p> },
-    SetIndex { object: Value, key: Value },
-    If { then: Body<'p>, otherwise: Body<'p> },
-    WhileCond { node: Node<'p> },
-    WhileBody { node: Node<'p> },
-    Label { name: &'p str, env: Env },
-    Break { label: &'p str },
-    Object { fields: &'p [Field], done: Vector<Value> },
-    Array { items: Body<'p>, done: Vector<Value> },
-    Get { field: &'p str },
-    IndexObject { index: Node<'p> },
-    IndexKey { object: Value },
-    Prim { op: PrimOp, args: Body<'p>, done: Vector<Value> },
+    Seq {
+        rest: Body<'p>,
+        env: Env,
+    },
+    Let {
+        name: &'p str,
+    },
+    SetVar {
+        name: &'p str,
+    },
+    SetFieldObject {
+        field: &'p str,
+        value: Node<'p>,
+    },
+    SetField {
+        object: Value,
+        field: &'p str,
+    },
+    SetIndexObject {
+        index: Node<'p>,
+        value: Node<'p>,
+    },
+    SetIndexKey {
+        object: Value,
+        value: Node<'p>,
+    },
+    SetIndex {
+        object: Value,
+        key: Value,
+    },
+    If {
+        then: Body<'p>,
+        otherwise: Body<'p>,
+    },
+    WhileCond {
+        node: Node<'p>,
+    },
+    WhileBody {
+        node: Node<'p>,
+    },
+    Label {
+        name: &'p str,
+        env: Env,
+    },
+    Break {
+        label: &'p str,
+    },
+    Object {
+        fields: &'p [Field],
+        done: Vector<Value>,
+    },
+    Array {
+        items: Body<'p>,
+        done: Vector<Value>,
+    },
+    Get {
+        field: &'p str,
+    },
+    IndexObject {
+        index: Node<'p>,
+    },
+    IndexKey {
+        object: Value,
+    },
+    Prim {
+        op: PrimOp,
+        args: Body<'p>,
+        done: Vector<Value>,
+    },
     /// Callee and arguments evaluated so far (`done[0]` is the callee).
-    Call { args: Body<'p>, done: Vector<Value> },
+    Call {
+        args: Body<'p>,
+        done: Vector<Value>,
+    },
     /// A running function body; the caller's environment comes back on return.
-    Return { env: Env },
+    Return {
+        env: Env,
+    },
     Throw,
-    Try { catch: Option<&'p Catch>, finally: Option<Body<'p>>, env: Env },
+    Try {
+        catch: Option<&'p Catch>,
+        finally: Option<Body<'p>>,
+        env: Env,
+    },
     /// A running `catch` body, with the `finally` still to run.
-    Handler { finally: Option<Body<'p>>, env: Env },
+    Handler {
+        finally: Option<Body<'p>>,
+        env: Env,
+    },
     /// A running `finally` body and the completion to resume after it.
-    Finally { pending: Box<Control<'p>> },
-    Event { event: EventKind },
-    RegisterArg { event: EventKind, callback: Node<'p> },
-    Register { event: EventKind, arg: Value },
-    Guard { func: &'p str },
-    Alias { name: &'p str, capture: &'p str },
-    CallbackArg { node: Node<'p> },
-    CallbackClosure { node: Node<'p>, arg: Value },
+    Finally {
+        pending: Box<Control<'p>>,
+    },
+    Event {
+        event: EventKind,
+    },
+    RegisterArg {
+        event: EventKind,
+        callback: Node<'p>,
+    },
+    Register {
+        event: EventKind,
+        arg: Value,
+    },
+    Guard {
+        func: &'p str,
+    },
+    Alias {
+        name: &'p str,
+        capture: &'p str,
+    },
+    CallbackArg {
+        node: Node<'p>,
+    },
+    CallbackClosure {
+        node: Node<'p>,
+        arg: Value,
+    },
 }
 
 /// Who handles an event: a closure (core `register`) or a traced body (trace `callback`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Handler<'p> {
     Closure(Value),
-    Traced { callback: Value, clos: &'p str, param: &'p str, body: Body<'p> },
+    Traced {
+        callback: Value,
+        clos: &'p str,
+        param: &'p str,
+        body: Body<'p>,
+    },
 }
 
 /// A registered event waiting for its turn.
@@ -166,6 +253,9 @@ impl Limits {
 }
 
 /// What one step did.
+// A step is moved once and consumed at once: boxing the configuration would allocate on
+// every transition for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Step<'p> {
     Next(Config<'p>, &'static RuleDef),
@@ -186,8 +276,17 @@ impl<'p> Machine<'p> {
     /// it runs, because only [`Checked`] programs get one.
     pub fn new(checked: &'p Checked, world: &'p World, limits: Limits) -> Machine<'p> {
         let program = checked.program();
-        let functions = program.functions.iter().map(|f| (f.name.as_str(), f)).collect();
-        Machine { program, world, limits, functions }
+        let functions = program
+            .functions
+            .iter()
+            .map(|f| (f.name.as_str(), f))
+            .collect();
+        Machine {
+            program,
+            world,
+            limits,
+            functions,
+        }
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -235,16 +334,33 @@ impl<'p> Machine<'p> {
             Control::Break(label, v) => self.unwind_break(label, v, cfg),
         };
         match step {
-            Step::Next(cfg, _) if cfg.heap.bytes > self.limits.memory_bytes => {
-                Step::Done(Outcome::new(OutcomeKind::Limit(Limit::Memory), &cfg), &events::E_LIMIT_MEMORY)
-            }
+            Step::Next(cfg, _) if cfg.heap.bytes > self.limits.memory_bytes => Step::Done(
+                Outcome::new(OutcomeKind::Limit(Limit::Memory), &cfg),
+                &events::E_LIMIT_MEMORY,
+            ),
             step => step,
         }
     }
 
     /// Runs to an outcome, calling `observe` with every rule taken.
-    pub fn run_observed(&self, input: &serde_json::Value, mut observe: impl FnMut(&'static RuleDef)) -> Outcome {
-        let mut cfg = self.initial(input);
+    pub fn run_observed(
+        &self,
+        input: &serde_json::Value,
+        observe: impl FnMut(&'static RuleDef),
+    ) -> Outcome {
+        self.run_from_observed(self.initial(input), observe)
+    }
+
+    /// Runs a configuration to its outcome.
+    pub fn run_from(&self, cfg: Config<'p>) -> Outcome {
+        self.run_from_observed(cfg, |_| {})
+    }
+
+    fn run_from_observed(
+        &self,
+        mut cfg: Config<'p>,
+        mut observe: impl FnMut(&'static RuleDef),
+    ) -> Outcome {
         loop {
             match self.step(cfg) {
                 Step::Next(next, rule) => {
@@ -266,9 +382,12 @@ impl<'p> Machine<'p> {
     fn eval(&self, node: Node<'p>, cfg: Config<'p>) -> Step<'p> {
         use tracelab_ir::ExprKind as K;
         match &node.0.kind {
-            K::Undefined | K::Null | K::Bool { .. } | K::Int { .. } | K::Float { .. } | K::Str { .. } => {
-                control::literal(node.0, cfg)
-            }
+            K::Undefined
+            | K::Null
+            | K::Bool { .. }
+            | K::Int { .. }
+            | K::Float { .. }
+            | K::Str { .. } => control::literal(node.0, cfg),
             K::Var { .. }
             | K::Let { .. }
             | K::Set { .. }
@@ -277,12 +396,18 @@ impl<'p> Machine<'p> {
             | K::While { .. }
             | K::Label { .. }
             | K::Break { .. } => self.eval_control(node, cfg),
-            K::Object { .. } | K::Array { .. } | K::Get { .. } | K::Index { .. } | K::Prim { .. } => {
-                self.eval_data(node, cfg)
+            K::Object { .. }
+            | K::Array { .. }
+            | K::Get { .. }
+            | K::Index { .. }
+            | K::Prim { .. } => self.eval_data(node, cfg),
+            K::Closure { .. } | K::Call { .. } | K::Guard { .. } | K::Alias { .. } => {
+                self.eval_function(node, cfg)
             }
-            K::Closure { .. } | K::Call { .. } | K::Guard { .. } | K::Alias { .. } => self.eval_function(node, cfg),
             K::Throw { .. } | K::Try { .. } => self.eval_error(node, cfg),
-            K::Event { .. } | K::Register { .. } | K::Callback { .. } | K::Unknown => self.eval_event(node, cfg),
+            K::Event { .. } | K::Register { .. } | K::Callback { .. } | K::Unknown => {
+                self.eval_event(node, cfg)
+            }
         }
     }
 
@@ -308,9 +433,10 @@ impl<'p> Machine<'p> {
             | Frame::IndexObject { .. }
             | Frame::IndexKey { .. }
             | Frame::Prim { .. } => self.resume_data(frame, v, cfg),
-            Frame::Call { .. } | Frame::Return { .. } | Frame::Guard { .. } | Frame::Alias { .. } => {
-                self.resume_function(frame, v, cfg)
-            }
+            Frame::Call { .. }
+            | Frame::Return { .. }
+            | Frame::Guard { .. }
+            | Frame::Alias { .. } => self.resume_function(frame, v, cfg),
             Frame::Throw | Frame::Try { .. } | Frame::Handler { .. } | Frame::Finally { .. } => {
                 self.resume_error(frame, v, cfg)
             }
@@ -324,13 +450,22 @@ impl<'p> Machine<'p> {
 }
 
 /// Shorthand for a step to `control`.
-pub(crate) fn next<'p>(mut cfg: Config<'p>, control: Control<'p>, rule: &'static RuleDef) -> Step<'p> {
+pub(crate) fn next<'p>(
+    mut cfg: Config<'p>,
+    control: Control<'p>,
+    rule: &'static RuleDef,
+) -> Step<'p> {
     cfg.control = control;
     Step::Next(cfg, rule)
 }
 
 /// Shorthand for a step that pushes `frame` and evaluates `node`.
-pub(crate) fn push_eval<'p>(mut cfg: Config<'p>, frame: Frame<'p>, node: &'p Expr, rule: &'static RuleDef) -> Step<'p> {
+pub(crate) fn push_eval<'p>(
+    mut cfg: Config<'p>,
+    frame: Frame<'p>,
+    node: &'p Expr,
+    rule: &'static RuleDef,
+) -> Step<'p> {
     cfg.kont.push_back(frame);
     next(cfg, Control::Expr(Node(node)), rule)
 }

@@ -24,7 +24,10 @@ pub enum OutcomeKind {
     /// `JSON.stringify`), so `5.0` and `5` stay apart.
     Ok(String),
     /// An uncaught error: its class name as the real runtime names it, and its message.
-    Error { kind: String, message: String },
+    Error {
+        kind: String,
+        message: String,
+    },
     /// The trace does not know this path.
     Unknown,
     Limit(Limit),
@@ -39,7 +42,10 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn new(kind: OutcomeKind, cfg: &Config<'_>) -> Outcome {
-        Outcome { kind, log: cfg.host.log.iter().map(|l| l.to_string()).collect() }
+        Outcome {
+            kind,
+            log: cfg.host.log.iter().map(|l| l.to_string()).collect(),
+        }
     }
 
     /// The result record: one JSON object on one line.
@@ -51,10 +57,16 @@ impl Outcome {
                 out.push_str(text);
             }
             OutcomeKind::Error { kind, message } => {
-                out.push_str(&format!("\"error\": {{\"kind\": {}, \"message\": {}}}", quote(kind), quote(message)));
+                out.push_str(&format!(
+                    "\"error\": {{\"kind\": {}, \"message\": {}}}",
+                    quote(kind),
+                    quote(message)
+                ));
             }
             OutcomeKind::Unknown => out.push_str("\"unknown\": true"),
-            OutcomeKind::Limit(limit) => out.push_str(&format!("\"limit\": {}", quote(limit.name()))),
+            OutcomeKind::Limit(limit) => {
+                out.push_str(&format!("\"limit\": {}", quote(limit.name())))
+            }
         }
         if !self.log.is_empty() {
             let lines: Vec<String> = self.log.iter().map(|l| quote(l)).collect();

@@ -125,9 +125,15 @@ pub enum HeapObj {
     /// A JS array, or a Python list (`tuple: false`) or tuple (`tuple: true`).
     Array { items: Vector<Value>, tuple: bool },
     /// A JS object or Python dict; `class` is set on error objects (`TypeError`, ...).
-    Object { class: Option<Rc<str>>, props: Props },
+    Object {
+        class: Option<Rc<str>>,
+        props: Props,
+    },
     /// A closure of a function of the program, with the cells it captured.
-    Closure { func: Rc<str>, captures: Vector<(Rc<str>, Loc)> },
+    Closure {
+        func: Rc<str>,
+        captures: Vector<(Rc<str>, Loc)>,
+    },
 }
 
 /// The heap. Like the runtime's per-invocation arena it never frees inside an invocation,
@@ -188,7 +194,9 @@ pub fn size_of_value(v: &Value) -> usize {
 fn size_of_obj(obj: &HeapObj) -> usize {
     match obj {
         HeapObj::Cell(v) => CELL_BYTES + size_of_value(v),
-        HeapObj::Array { items, .. } => OBJECT_BYTES + items.iter().map(size_of_value).sum::<usize>(),
+        HeapObj::Array { items, .. } => {
+            OBJECT_BYTES + items.iter().map(size_of_value).sum::<usize>()
+        }
         HeapObj::Object { props, .. } => {
             OBJECT_BYTES
                 + props

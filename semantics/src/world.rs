@@ -18,7 +18,8 @@ impl World {
     /// Reads a world file; the error names the JSON path that is wrong.
     pub fn from_json(text: &str) -> Result<World, String> {
         let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
+        serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
     }
 
     pub fn lookup(&self, event: EventKind, url: &str) -> Option<&serde_json::Value> {

@@ -10,8 +10,8 @@ use crate::examples::{self, Example};
 use crate::load::{self, Failure};
 use std::path::Path;
 use std::process::ExitCode;
-use tracelab_semantics::rules::RuleDef;
 use tracelab_ir::Level;
+use tracelab_semantics::rules::RuleDef;
 use tracelab_semantics::{Limits, Machine, Outcome, OutcomeKind};
 
 /// Runs an example on each of its inputs with the source semantics.
@@ -30,7 +30,11 @@ pub fn run_example_at_level(
     let loaded = load::program(&example.program)?;
     let level = loaded.program.level();
     let world = load::world(example.world.as_deref())?;
-    let machine = Machine::new(&loaded.program, &world, Limits::default_for(loaded.program.program().dialect));
+    let machine = Machine::new(
+        &loaded.program,
+        &world,
+        Limits::default_for(loaded.program.program().dialect),
+    );
     let inputs = load::inputs(&example.inputs)?;
     let results = inputs
         .into_iter()
@@ -44,12 +48,16 @@ pub fn run_example_at_level(
 
 /// Whether an outcome agrees with the expected record: equal, or `unknown` from a trace.
 pub fn agrees(level: Level, expected: &str, outcome: &Outcome) -> bool {
-    (level == Level::Trace && outcome.kind == OutcomeKind::Unknown) || records_agree(expected, &outcome.to_record())
+    (level == Level::Trace && outcome.kind == OutcomeKind::Unknown)
+        || records_agree(expected, &outcome.to_record())
 }
 
 /// Two result records agree when they are the same JSON (so `5.0` and `5` differ).
 pub fn records_agree(a: &str, b: &str) -> bool {
-    match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
+    match (
+        serde_json::from_str::<serde_json::Value>(a),
+        serde_json::from_str::<serde_json::Value>(b),
+    ) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
@@ -58,10 +66,16 @@ pub fn records_agree(a: &str, b: &str) -> bool {
 pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
     let all = examples::discover(root);
     if all.is_empty() {
-        return Err(Failure::plain(format!("no examples under `{}`", root.display())));
+        return Err(Failure::plain(format!(
+            "no examples under `{}`",
+            root.display()
+        )));
     }
     let width = all.iter().map(|e| e.name.len()).max().unwrap_or(7).max(7);
-    println!("{:<width$}  {:<6}  {:>6}  {:>8}  {:>8}", "example", "engine", "inputs", "agree", "unknown");
+    println!(
+        "{:<width$}  {:<6}  {:>6}  {:>8}  {:>8}",
+        "example", "engine", "inputs", "agree", "unknown"
+    );
     let (mut agree_total, mut total, mut unknown_total) = (0, 0, 0);
     for example in &all {
         let (level, results) = run_example_at_level(example, &mut |_| {})?;
@@ -69,7 +83,10 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
             Level::Core => "source",
             Level::Trace => "trace",
         };
-        let unknown = results.iter().filter(|(_, o)| o.kind == OutcomeKind::Unknown).count();
+        let unknown = results
+            .iter()
+            .filter(|(_, o)| o.kind == OutcomeKind::Unknown)
+            .count();
         unknown_total += unknown;
         let column = match &example.expected {
             None => "no oracle".to_string(),
@@ -79,7 +96,9 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
                 let agree = results
                     .iter()
                     .enumerate()
-                    .filter(|(i, (_, outcome))| lines.get(*i).is_some_and(|l| agrees(level, l, outcome)))
+                    .filter(|(i, (_, outcome))| {
+                        lines.get(*i).is_some_and(|l| agrees(level, l, outcome))
+                    })
                     .count();
                 let ok = agree == results.len() && lines.len() == results.len();
                 agree_total += agree;
@@ -87,10 +106,18 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
                 format!("{agree}/{} {}", results.len(), if ok { "✓" } else { "✗" })
             }
         };
-        println!("{:<width$}  {engine:<6}  {:>6}  {column:>8}  {unknown:>8}", example.name, results.len());
+        println!(
+            "{:<width$}  {engine:<6}  {:>6}  {column:>8}  {unknown:>8}",
+            example.name,
+            results.len()
+        );
     }
     println!(
         "{agree_total}/{total} inputs agree with the outcome CPython/Node recorded ({unknown_total} answered unknown by a trace)"
     );
-    Ok(if agree_total == total { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if agree_total == total {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -17,7 +17,12 @@ pub fn check(file: &Path) -> Result<ExitCode, Failure> {
         Level::Core => "core program",
         Level::Trace => "trace",
     };
-    println!("{}: a well-formed {} ({} dialect)", loaded.path, level, loaded.program.program().dialect.name());
+    println!(
+        "{}: a well-formed {} ({} dialect)",
+        loaded.path,
+        level,
+        loaded.program.program().dialect.name()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -33,21 +38,38 @@ pub fn rules(coverage: bool, roots: &[PathBuf], json: bool) -> Result<ExitCode, 
     let mut runs = 0;
     for root in roots {
         for example in examples::discover(root) {
-            let results = demo::run_example(&example, &mut |rule| *counts.entry(rule.name).or_default() += 1)?;
+            let results = demo::run_example(&example, &mut |rule| {
+                *counts.entry(rule.name).or_default() += 1
+            })?;
             runs += results.len();
         }
     }
     let uncovered = counts.values().filter(|&&n| n == 0).count();
     if json {
-        let ordered: Vec<serde_json::Value> =
-            table.iter().map(|r| serde_json::json!({"rule": r.name, "count": counts[r.name]})).collect();
-        println!("{}", serde_json::json!({"runs": runs, "uncovered": uncovered, "rules": ordered}));
+        let ordered: Vec<serde_json::Value> = table
+            .iter()
+            .map(|r| serde_json::json!({"rule": r.name, "count": counts[r.name]}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({"runs": runs, "uncovered": uncovered, "rules": ordered})
+        );
     } else {
         for rule in &table {
             let n = counts[rule.name];
-            println!("{:<24} {:>10}{}", rule.name, n, if n == 0 { "   NOT COVERED" } else { "" });
+            println!(
+                "{:<24} {:>10}{}",
+                rule.name,
+                n,
+                if n == 0 { "   NOT COVERED" } else { "" }
+            );
         }
-        println!("{} rules, {} covered, {} runs", table.len(), table.len() - uncovered, runs);
+        println!(
+            "{} rules, {} covered, {} runs",
+            table.len(),
+            table.len() - uncovered,
+            runs
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -63,7 +85,8 @@ pub fn paper(output: &Path) -> Result<ExitCode, Failure> {
     ];
     for (name, text) in files {
         let path = output.join(name);
-        std::fs::write(&path, text).map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
+        std::fs::write(&path, text)
+            .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
         println!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)

@@ -20,16 +20,32 @@ pub fn limits_for(program: &Program, args: LimitArgs) -> Limits {
     limits
 }
 
-pub fn run(file: &Path, input: &str, world: Option<&Path>, limits: LimitArgs) -> Result<ExitCode, Failure> {
+pub fn run(
+    file: &Path,
+    input: &str,
+    world: Option<&Path>,
+    limits: LimitArgs,
+) -> Result<ExitCode, Failure> {
     let loaded = load::program(file)?;
     let input = load::json_value(input, "--input")?;
     let world = load::world(world)?;
-    let machine = Machine::new(&loaded.program, &world, limits_for(loaded.program.program(), limits));
+    let machine = Machine::new(
+        &loaded.program,
+        &world,
+        limits_for(loaded.program.program(), limits),
+    );
     println!("{}", machine.run(&input).to_record());
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn step(file: &Path, input: &str, world: Option<&Path>, json: bool, limits: LimitArgs) -> Result<ExitCode, Failure> {
+pub fn step(
+    file: &Path,
+    input: &str,
+    world: Option<&Path>,
+    json: bool,
+    max_steps: Option<u64>,
+    limits: LimitArgs,
+) -> Result<ExitCode, Failure> {
     let loaded = load::program(file)?;
     let input = load::json_value(input, "--input")?;
     let world = load::world(world)?;
@@ -41,6 +57,17 @@ pub fn step(file: &Path, input: &str, world: Option<&Path>, json: bool, limits: 
     use std::io::Write;
     loop {
         n += 1;
+        if max_steps.is_some_and(|max| n > max) {
+            let outcome = machine.run_from(cfg);
+            let note = format!("… stopped printing after {} steps", n - 1);
+            let note = if json {
+                serde_json::json!({ "note": note }).to_string()
+            } else {
+                note
+            };
+            let _ = writeln!(out, "{note}\n{}", outcome.to_record());
+            return Ok(ExitCode::SUCCESS);
+        }
         let before = describe(program, &cfg.control);
         match machine.step(cfg) {
             Step::Next(next, rule) => {
@@ -51,7 +78,12 @@ pub fn step(file: &Path, input: &str, world: Option<&Path>, json: bool, limits: 
                     })
                     .to_string()
                 } else {
-                    format!("{n:>6}  {:<22} {before}   [κ {} · σ {}B]", rule.name, next.kont.len(), next.heap.bytes)
+                    format!(
+                        "{n:>6}  {:<22} {before}   [κ {} · σ {}B]",
+                        rule.name,
+                        next.kont.len(),
+                        next.heap.bytes
+                    )
                 };
                 if writeln!(out, "{line}").is_err() {
                     // The reader went away (`| head`): stop quietly, as Unix tools do.
@@ -61,7 +93,8 @@ pub fn step(file: &Path, input: &str, world: Option<&Path>, json: bool, limits: 
             }
             Step::Done(outcome, rule) => {
                 let line = if json {
-                    serde_json::json!({ "step": n, "rule": rule.name, "control": before }).to_string()
+                    serde_json::json!({ "step": n, "rule": rule.name, "control": before })
+                        .to_string()
                 } else {
                     format!("{n:>6}  {:<22} {before}", rule.name)
                 };
@@ -84,7 +117,11 @@ fn describe(program: &Program, control: &Control<'_>) -> String {
 }
 
 fn one_line(program: &Program, exprs: &[Expr]) -> String {
-    let p = Program { dialect: program.dialect, functions: vec![], body: exprs.to_vec() };
+    let p = Program {
+        dialect: program.dialect,
+        functions: vec![],
+        body: exprs.to_vec(),
+    };
     let text = tracelab_ir::print_program(&p);
     let body = text.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
     let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");

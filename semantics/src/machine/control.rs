@@ -103,7 +103,10 @@ pub const E_IF_FALSE: RuleDef = RuleDef {
 pub const E_IF_NOT_BOOL: RuleDef = RuleDef {
     name: "E-If-Not-Bool",
     group: G,
-    premises: &[r"v \notin \{\kw{true}, \kw{false}\}", r"\ell = \mathit{err}(\kw{TypeError})"],
+    premises: &[
+        r"v \notin \{\kw{true}, \kw{false}\}",
+        r"\ell = \mathit{err}(\kw{TypeError})",
+    ],
     conclusion: r"\cfg{v}{\rho}{\fr{if}\,b_1\,b_2 \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma'}",
     prose: "A condition must be a boolean (frontends apply their language's truthiness first).",
 };
@@ -131,7 +134,10 @@ pub const E_WHILE_FALSE: RuleDef = RuleDef {
 pub const E_WHILE_NOT_BOOL: RuleDef = RuleDef {
     name: "E-While-Not-Bool",
     group: G,
-    premises: &[r"v \notin \{\kw{true}, \kw{false}\}", r"\ell = \mathit{err}(\kw{TypeError})"],
+    premises: &[
+        r"v \notin \{\kw{true}, \kw{false}\}",
+        r"\ell = \mathit{err}(\kw{TypeError})",
+    ],
     conclusion: r"\cfg{v}{\rho}{\fr{cond}\,w \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma'}",
     prose: "A loop condition must be a boolean.",
 };
@@ -173,7 +179,11 @@ pub const E_BREAK_VALUE: RuleDef = RuleDef {
 pub const E_BREAK_POP: RuleDef = RuleDef {
     name: "E-Break-Pop",
     group: G,
-    premises: &[r"F \neq \fr{label}\,l\,\_", r"F \neq \fr{try}\,\_", r"F \neq \fr{handler}\,\_"],
+    premises: &[
+        r"F \neq \fr{label}\,l\,\_",
+        r"F \neq \fr{try}\,\_",
+        r"F \neq \fr{handler}\,\_",
+    ],
     conclusion: r"\cfg{\brk{l}{v}}{\rho}{F \cdot \kappa}{\sigma} \to \cfg{\brk{l}{v}}{\rho}{\kappa}{\sigma}",
     prose: "A break discards frames until its label (a `finally` on the way still runs).",
 };
@@ -230,7 +240,10 @@ pub(crate) fn enter_block<'p>(body: Body<'p>, mut cfg: Config<'p>) -> Step<'p> {
     match body.0.split_first() {
         None => next(cfg, Control::Value(Value::Undefined), &E_BLOCK_EMPTY),
         Some((first, rest)) => {
-            cfg.kont.push_back(Frame::Seq { rest: Body(rest), env: cfg.env.clone() });
+            cfg.kont.push_back(Frame::Seq {
+                rest: Body(rest),
+                env: cfg.env.clone(),
+            });
             next(cfg, Control::Expr(Node(first)), &E_BLOCK)
         }
     }
@@ -250,35 +263,69 @@ impl<'p> Machine<'p> {
             ExprKind::Let { name, value } => push_eval(cfg, Frame::Let { name }, value, &E_LET),
             ExprKind::Set { target, value } => match target {
                 LValue::Var { name } => push_eval(cfg, Frame::SetVar { name }, value, &E_SET_VAR),
-                LValue::Field { object, field } => {
-                    push_eval(cfg, Frame::SetFieldObject { field, value: Node(value) }, object, &super::data::E_SET_FIELD)
-                }
+                LValue::Field { object, field } => push_eval(
+                    cfg,
+                    Frame::SetFieldObject {
+                        field,
+                        value: Node(value),
+                    },
+                    object,
+                    &super::data::E_SET_FIELD,
+                ),
                 LValue::Index { object, index } => push_eval(
                     cfg,
-                    Frame::SetIndexObject { index: Node(index), value: Node(value) },
+                    Frame::SetIndexObject {
+                        index: Node(index),
+                        value: Node(value),
+                    },
                     object,
                     &super::data::E_SET_INDEX,
                 ),
             },
             ExprKind::Block { body } => enter_block(Body(body), cfg),
-            ExprKind::If { cond, then, otherwise } => {
-                push_eval(cfg, Frame::If { then: Body(then), otherwise: Body(otherwise) }, cond, &E_IF)
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => push_eval(
+                cfg,
+                Frame::If {
+                    then: Body(then),
+                    otherwise: Body(otherwise),
+                },
+                cond,
+                &E_IF,
+            ),
+            ExprKind::While { cond, .. } => {
+                push_eval(cfg, Frame::WhileCond { node }, cond, &E_WHILE)
             }
-            ExprKind::While { cond, .. } => push_eval(cfg, Frame::WhileCond { node }, cond, &E_WHILE),
             ExprKind::Label { name, body } => {
-                cfg.kont.push_back(Frame::Label { name, env: cfg.env.clone() });
+                cfg.kont.push_back(Frame::Label {
+                    name,
+                    env: cfg.env.clone(),
+                });
                 next(cfg, Control::Block(Body(body)), &E_LABEL)
             }
-            ExprKind::Break { label, value } => push_eval(cfg, Frame::Break { label }, value, &E_BREAK),
+            ExprKind::Break { label, value } => {
+                push_eval(cfg, Frame::Break { label }, value, &E_BREAK)
+            }
             _ => unreachable!("eval_control is dispatched on control forms only"),
         }
     }
 
-    pub(super) fn resume_control(&self, frame: Frame<'p>, v: Value, mut cfg: Config<'p>) -> Step<'p> {
+    pub(super) fn resume_control(
+        &self,
+        frame: Frame<'p>,
+        v: Value,
+        mut cfg: Config<'p>,
+    ) -> Step<'p> {
         match frame {
             Frame::Seq { rest, env } => match rest.0.split_first() {
                 Some((first, more)) => {
-                    cfg.kont.push_back(Frame::Seq { rest: Body(more), env });
+                    cfg.kont.push_back(Frame::Seq {
+                        rest: Body(more),
+                        env,
+                    });
                     next(cfg, Control::Expr(Node(first)), &E_SEQ_NEXT)
                 }
                 None => {
@@ -359,5 +406,8 @@ pub(crate) fn lookup(cfg: &Config<'_>, name: &str) -> crate::value::Loc {
 }
 
 fn not_bool(form: &str) -> errors::Error {
-    errors::Error::new("TypeError", format!("the condition of `{form}` is not a boolean"))
+    errors::Error::new(
+        "TypeError",
+        format!("the condition of `{form}` is not a boolean"),
+    )
 }

@@ -17,56 +17,117 @@ macro_rules! rule {
     };
 }
 
-rule!(E_CLOSURE, "E-Closure",
-    [r"\mathit{fun}\,f(\vec x)\,[\vec y]\,b \in P", r"\ell \notin \mathrm{dom}\,\sigma"],
+rule!(
+    E_CLOSURE,
+    "E-Closure",
+    [
+        r"\mathit{fun}\,f(\vec x)\,[\vec y]\,b \in P",
+        r"\ell \notin \mathrm{dom}\,\sigma"
+    ],
     r"\cfg{\kw{clos}\,f}{\rho}{\kappa}{\sigma} \to \cfg{\ell}{\rho}{\kappa}{\sigma[\ell \mapsto \langle f, \vec y \mapsto \rho(\vec y) \rangle]}",
-    "A closure captures the cells (not the values) of the variables its function lists.");
-rule!(E_CALL, "E-Call", [],
+    "A closure captures the cells (not the values) of the variables its function lists."
+);
+rule!(
+    E_CALL,
+    "E-Call",
+    [],
     r"\cfg{e(\vec e)}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{call}\,\cdot\,\vec e \cdot \kappa}{\sigma}",
-    "A call evaluates the callee, then the arguments left to right.");
-rule!(E_CALL_ARG, "E-Call-Arg", [],
+    "A call evaluates the callee, then the arguments left to right."
+);
+rule!(
+    E_CALL_ARG,
+    "E-Call-Arg",
+    [],
     r"\cfg{v}{\rho}{\fr{call}\,\vec v\,(e, \vec e) \cdot \kappa}{\sigma} \to \cfg{e}{\rho}{\fr{call}\,\vec v v\,\vec e \cdot \kappa}{\sigma}",
-    "Each value is kept and the next argument evaluated.");
+    "Each value is kept and the next argument evaluated."
+);
 rule!(E_CALL_ENTER, "E-Call-Enter",
     [r"\sigma(\ell_f) = \langle f, \vec y \mapsto \vec \ell \rangle", r"\mathit{fun}\,f(\vec x)\,[\vec y]\,b \in P",
      r"\vec \ell_x \text{ fresh}", r"\rho' = [\vec x \mapsto \vec \ell_x, \vec y \mapsto \vec \ell]", r"h.\mathit{fuel} > 0"],
     r"\cfg{v_n}{\rho}{\fr{call}\,\ell_f\,\vec v\,\cdot \cdot \kappa}{\sigma} \to \cfg{b}{\rho'}{\fr{label}\,\kw{return}\,\rho' \cdot \fr{ret}\,\rho \cdot \kappa}{\sigma[\vec \ell_x \mapsto \vec v v_n]}",
     "A call binds the parameters to fresh cells and the captures to the closure's cells, and runs the body under the `return` label (one unit of fuel). JS pads missing arguments with `undefined`.");
-rule!(E_CALL_ARITY, "E-Call-Arity", [r"|\vec x| \neq |\vec v|", r"L = \kw{py}"],
+rule!(
+    E_CALL_ARITY,
+    "E-Call-Arity",
+    [r"|\vec x| \neq |\vec v|", r"L = \kw{py}"],
     r"\cfg{v_n}{\rho}{\fr{call}\,\ell_f\,\vec v\,\cdot \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma[\ell \mapsto \kw{TypeError}(m)]}",
-    "Python raises TypeError when the number of arguments is wrong.");
-rule!(E_CALL_NOT_FUNCTION, "E-Call-Not-Function", [r"\sigma(v_f) \text{ is not a closure}"],
+    "Python raises TypeError when the number of arguments is wrong."
+);
+rule!(
+    E_CALL_NOT_FUNCTION,
+    "E-Call-Not-Function",
+    [r"\sigma(v_f) \text{ is not a closure}"],
     r"\cfg{v_n}{\rho}{\fr{call}\,v_f\,\vec v\,\cdot \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma[\ell \mapsto \kw{TypeError}(m)]}",
-    "Calling a value that is not a function raises TypeError.");
+    "Calling a value that is not a function raises TypeError."
+);
 rule!(E_CALL_DEPTH, "E-Call-Depth", [r"h.\mathit{depth} = \mathit{max}"],
     r"\cfg{v_n}{\rho}{\fr{call}\,\ell_f\,\vec v\,\cdot \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma[\ell \mapsto \mathit{err}_L]}",
     "Too deep a recursion raises the language's error (RecursionError / RangeError), never a host crash.");
-rule!(E_CALL_RETURN, "E-Call-Return", [],
+rule!(
+    E_CALL_RETURN,
+    "E-Call-Return",
+    [],
     r"\cfg{v}{\rho'}{\fr{ret}\,\rho \cdot \kappa}{\sigma} \to \cfg{v}{\rho}{\kappa}{\sigma}",
-    "The body's value returns to the caller, whose environment comes back.");
-rule!(E_GUARD, "E-Guard", [],
+    "The body's value returns to the caller, whose environment comes back."
+);
+rule!(
+    E_GUARD,
+    "E-Guard",
+    [],
     r"\cfg{\kw{guard}\,e\,\kw{is}\,f}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{guard}\,f \cdot \kappa}{\sigma}",
-    "A guard evaluates the callee it checks.");
-rule!(E_GUARD_PASS, "E-Guard-Pass", [r"\sigma(\ell) = \langle f, \_ \rangle"],
+    "A guard evaluates the callee it checks."
+);
+rule!(
+    E_GUARD_PASS,
+    "E-Guard-Pass",
+    [r"\sigma(\ell) = \langle f, \_ \rangle"],
     r"\cfg{\ell}{\rho}{\fr{guard}\,f \cdot \kappa}{\sigma} \to \cfg{\kw{undefined}}{\rho}{\kappa}{\sigma}",
-    "The callee is a closure of the function the trace inlined: go on.");
-rule!(E_GUARD_FAIL, "E-Guard-Fail", [r"v \text{ is not a closure of } f"],
+    "The callee is a closure of the function the trace inlined: go on."
+);
+rule!(
+    E_GUARD_FAIL,
+    "E-Guard-Fail",
+    [r"v \text{ is not a closure of } f"],
     r"\cfg{v}{\rho}{\fr{guard}\,f \cdot \kappa}{\sigma} \to \kw{unknown}",
-    "Another callee: the trace does not know this path.");
-rule!(E_ALIAS, "E-Alias", [],
+    "Another callee: the trace does not know this path."
+);
+rule!(
+    E_ALIAS,
+    "E-Alias",
+    [],
     r"\cfg{\kw{alias}\,x = e \mathbin{\to} y}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{alias}\,x\,y \cdot \kappa}{\sigma}",
-    "An alias evaluates the closure whose variable it names.");
-rule!(E_ALIAS_BIND, "E-Alias-Bind", [r"\sigma(\ell_c) = \langle f, y \mapsto \ell, \ldots \rangle"],
+    "An alias evaluates the closure whose variable it names."
+);
+rule!(
+    E_ALIAS_BIND,
+    "E-Alias-Bind",
+    [r"\sigma(\ell_c) = \langle f, y \mapsto \ell, \ldots \rangle"],
     r"\cfg{\ell_c}{\rho}{\fr{alias}\,x\,y \cdot \kappa}{\sigma} \to \cfg{\kw{undefined}}{\rho[x \mapsto \ell]}{\kappa}{\sigma}",
-    "The name is bound to the very cell the closure captured, so updates are shared.");
-rule!(E_ALIAS_FAIL, "E-Alias-Fail", [r"v \text{ has no capture } y"],
+    "The name is bound to the very cell the closure captured, so updates are shared."
+);
+rule!(
+    E_ALIAS_FAIL,
+    "E-Alias-Fail",
+    [r"v \text{ has no capture } y"],
     r"\cfg{v}{\rho}{\fr{alias}\,x\,y \cdot \kappa}{\sigma} \to \kw{unknown}",
-    "A value without that capture: the trace does not know this path.");
+    "A value without that capture: the trace does not know this path."
+);
 
 pub const RULES: &[&RuleDef] = &[
-    &E_CLOSURE, &E_CALL, &E_CALL_ARG, &E_CALL_ENTER, &E_CALL_ARITY, &E_CALL_NOT_FUNCTION,
-    &E_CALL_DEPTH, &E_CALL_RETURN, &E_GUARD, &E_GUARD_PASS, &E_GUARD_FAIL, &E_ALIAS,
-    &E_ALIAS_BIND, &E_ALIAS_FAIL,
+    &E_CLOSURE,
+    &E_CALL,
+    &E_CALL_ARG,
+    &E_CALL_ENTER,
+    &E_CALL_ARITY,
+    &E_CALL_NOT_FUNCTION,
+    &E_CALL_DEPTH,
+    &E_CALL_RETURN,
+    &E_GUARD,
+    &E_GUARD_PASS,
+    &E_GUARD_FAIL,
+    &E_ALIAS,
+    &E_ALIAS_BIND,
+    &E_ALIAS_FAIL,
 ];
 
 impl<'p> Machine<'p> {
@@ -81,21 +142,39 @@ impl<'p> Machine<'p> {
                     .iter()
                     .map(|name| (Rc::from(name.as_str()), super::control::lookup(&cfg, name)))
                     .collect();
-                let loc = cfg.heap.alloc(HeapObj::Closure { func: Rc::from(func.as_str()), captures });
+                let loc = cfg.heap.alloc(HeapObj::Closure {
+                    func: Rc::from(func.as_str()),
+                    captures,
+                });
                 next(cfg, Control::Value(Value::Ref(loc)), &E_CLOSURE)
             }
-            ExprKind::Call { callee, args } => {
-                push_eval(cfg, Frame::Call { args: Body(args), done: Vector::new() }, callee, &E_CALL)
+            ExprKind::Call { callee, args } => push_eval(
+                cfg,
+                Frame::Call {
+                    args: Body(args),
+                    done: Vector::new(),
+                },
+                callee,
+                &E_CALL,
+            ),
+            ExprKind::Guard { callee, func } => {
+                push_eval(cfg, Frame::Guard { func }, callee, &E_GUARD)
             }
-            ExprKind::Guard { callee, func } => push_eval(cfg, Frame::Guard { func }, callee, &E_GUARD),
-            ExprKind::Alias { name, closure, capture } => {
-                push_eval(cfg, Frame::Alias { name, capture }, closure, &E_ALIAS)
-            }
+            ExprKind::Alias {
+                name,
+                closure,
+                capture,
+            } => push_eval(cfg, Frame::Alias { name, capture }, closure, &E_ALIAS),
             _ => unreachable!("eval_function is dispatched on function forms only"),
         }
     }
 
-    pub(super) fn resume_function(&self, frame: Frame<'p>, v: Value, mut cfg: Config<'p>) -> Step<'p> {
+    pub(super) fn resume_function(
+        &self,
+        frame: Frame<'p>,
+        v: Value,
+        mut cfg: Config<'p>,
+    ) -> Step<'p> {
         match frame {
             Frame::Call { args, mut done } => {
                 done.push_back(v);
@@ -125,9 +204,10 @@ impl<'p> Machine<'p> {
             Frame::Alias { name, capture } => {
                 let cell = match &v {
                     Value::Ref(loc) => match cfg.heap.get(*loc) {
-                        Some(HeapObj::Closure { captures, .. }) => {
-                            captures.iter().find(|(n, _)| **n == *capture).map(|(_, l)| *l)
-                        }
+                        Some(HeapObj::Closure { captures, .. }) => captures
+                            .iter()
+                            .find(|(n, _)| **n == *capture)
+                            .map(|(_, l)| *l),
                         _ => None,
                     },
                     _ => None,
@@ -163,7 +243,9 @@ impl<'p> Machine<'p> {
             let err = errors::not_callable(self.dialect(), &cfg.heap, &callee);
             return self.raise_error(cfg, err, &E_CALL_NOT_FUNCTION);
         };
-        let def = self.function(&func).expect("closures are made only of the program's functions");
+        let def = self
+            .function(&func)
+            .expect("closures are made only of the program's functions");
         if args.len() != def.params.len() {
             match self.dialect() {
                 Dialect::Js => args.resize(def.params.len(), Value::Undefined),
@@ -190,7 +272,10 @@ impl<'p> Machine<'p> {
         }
         let caller = std::mem::replace(&mut cfg.env, env.clone());
         cfg.kont.push_back(Frame::Return { env: caller });
-        cfg.kont.push_back(Frame::Label { name: RETURN_LABEL, env });
+        cfg.kont.push_back(Frame::Label {
+            name: RETURN_LABEL,
+            env,
+        });
         cfg.host.depth += 1;
         next(cfg, Control::Block(Body(&def.body)), rule)
     }

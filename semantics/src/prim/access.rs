@@ -10,15 +10,22 @@ use tracelab_ir::Dialect;
 /// without allocating (so `a[1e9] = 1` ends as `limit(memory)`, not a host crash).
 const MAX_ARRAY_GROWTH: usize = 1 << 24;
 
-pub fn get_field(heap: &Heap, dialect: Dialect, object: &Value, field: &str) -> Result<Value, Error> {
+pub fn get_field(
+    heap: &Heap,
+    dialect: Dialect,
+    object: &Value,
+    field: &str,
+) -> Result<Value, Error> {
     match dialect {
         Dialect::Js => js_get(heap, object, &Value::str(field)),
         Dialect::Py => match object {
             Value::Ref(loc) => match heap.get(*loc) {
-                Some(HeapObj::Object { props, .. }) => match props.get(&Key::Str(Rc::from(field))) {
-                    Some(v) => Ok(v.clone()),
-                    None => Err(no_attribute(heap, object, field)),
-                },
+                Some(HeapObj::Object { props, .. }) => {
+                    match props.get(&Key::Str(Rc::from(field))) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(no_attribute(heap, object, field)),
+                    }
+                }
                 _ => Err(no_attribute(heap, object, field)),
             },
             _ => Err(no_attribute(heap, object, field)),
@@ -27,33 +34,61 @@ pub fn get_field(heap: &Heap, dialect: Dialect, object: &Value, field: &str) -> 
 }
 
 fn no_attribute(heap: &Heap, object: &Value, field: &str) -> Error {
-    Error::new("AttributeError", format!("'{}' object has no attribute '{field}'", py::type_name(heap, object)))
+    Error::new(
+        "AttributeError",
+        format!(
+            "'{}' object has no attribute '{field}'",
+            py::type_name(heap, object)
+        ),
+    )
 }
 
-pub fn get_index(heap: &Heap, dialect: Dialect, object: &Value, key: &Value) -> Result<Value, Error> {
+pub fn get_index(
+    heap: &Heap,
+    dialect: Dialect,
+    object: &Value,
+    key: &Value,
+) -> Result<Value, Error> {
     match dialect {
         Dialect::Js => js_get(heap, object, key),
         Dialect::Py => py_get(heap, object, key),
     }
 }
 
-pub fn set_field(heap: &mut Heap, dialect: Dialect, object: &Value, field: &str, v: Value) -> Result<(), Error> {
+pub fn set_field(
+    heap: &mut Heap,
+    dialect: Dialect,
+    object: &Value,
+    field: &str,
+    v: Value,
+) -> Result<(), Error> {
     match dialect {
         Dialect::Js => js_set(heap, object, &Value::str(field), v),
         Dialect::Py => match object {
-            Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Object { class: Some(_), .. })) => {
+            Value::Ref(loc)
+                if matches!(heap.get(*loc), Some(HeapObj::Object { class: Some(_), .. })) =>
+            {
                 insert(heap, *loc, Key::Str(Rc::from(field)), Value::str(field), v);
                 Ok(())
             }
             _ => Err(Error::new(
                 "AttributeError",
-                format!("'{}' object has no attribute '{field}'", py::type_name(heap, object)),
+                format!(
+                    "'{}' object has no attribute '{field}'",
+                    py::type_name(heap, object)
+                ),
             )),
         },
     }
 }
 
-pub fn set_index(heap: &mut Heap, dialect: Dialect, object: &Value, key: &Value, v: Value) -> Result<(), Error> {
+pub fn set_index(
+    heap: &mut Heap,
+    dialect: Dialect,
+    object: &Value,
+    key: &Value,
+    v: Value,
+) -> Result<(), Error> {
     match dialect {
         Dialect::Js => js_set(heap, object, key, v),
         Dialect::Py => py_set(heap, object, key, v),
@@ -94,7 +129,8 @@ pub fn js_ordered(props: &Props) -> Vec<(&Key, &Value, &Value)> {
 
 /// A canonical array index: "0", "17", never "017" or "-1"; below 2^32 - 1.
 pub fn array_index(s: &str) -> Option<u32> {
-    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     s.parse::<u32>().ok().filter(|&i| i != u32::MAX)
@@ -128,26 +164,44 @@ fn js_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
     match object {
         Value::Undefined | Value::Null => Err(Error::new(
             "TypeError",
-            format!("Cannot read properties of {} (reading '{}')", js::to_string(heap, object), key_text()),
+            format!(
+                "Cannot read properties of {} (reading '{}')",
+                js::to_string(heap, object),
+                key_text()
+            ),
         )),
         Value::Str(s) => {
             if let Some(i) = js_array_index(heap, key) {
-                return Ok(s.encode_utf16().nth(i).map(|u| Value::str(&String::from_utf16_lossy(&[u]))).unwrap_or(Value::Undefined));
+                return Ok(s
+                    .encode_utf16()
+                    .nth(i)
+                    .map(|u| Value::str(&String::from_utf16_lossy(&[u])))
+                    .unwrap_or(Value::Undefined));
             }
-            Ok(if key_text() == "length" { Value::Float(js::utf16_len(s) as f64) } else { Value::Undefined })
+            Ok(if key_text() == "length" {
+                Value::Float(js::utf16_len(s) as f64)
+            } else {
+                Value::Undefined
+            })
         }
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, .. }) => {
                 if let Some(i) = js_array_index(heap, key) {
                     return Ok(items.get(i).cloned().unwrap_or(Value::Undefined));
                 }
-                Ok(if key_text() == "length" { Value::Float(items.len() as f64) } else { Value::Undefined })
+                Ok(if key_text() == "length" {
+                    Value::Float(items.len() as f64)
+                } else {
+                    Value::Undefined
+                })
             }
             Some(HeapObj::Object { class, props }) => {
                 let name = key_text();
                 match props.get(&Key::Str(Rc::from(name.as_str()))) {
                     Some(v) => Ok(v.clone()),
-                    None if class.is_some() && name == "name" => Ok(Value::Str(class.clone().expect("checked"))),
+                    None if class.is_some() && name == "name" => {
+                        Ok(Value::Str(class.clone().expect("checked")))
+                    }
                     None => Ok(Value::Undefined),
                 }
             }
@@ -162,7 +216,11 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
         return match object {
             Value::Undefined | Value::Null => Err(Error::new(
                 "TypeError",
-                format!("Cannot set properties of {} (setting '{}')", js::to_string(heap, object), js::to_property_key(heap, key)),
+                format!(
+                    "Cannot set properties of {} (setting '{}')",
+                    js::to_string(heap, object),
+                    js::to_property_key(heap, key)
+                ),
             )),
             // Sloppy-mode Node ignores writes to primitives.
             _ => Ok(()),
@@ -178,7 +236,9 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
                 heap.bytes = usize::MAX;
                 return Ok(());
             }
-            heap.bytes = heap.bytes.saturating_add(i.saturating_sub(len) * SLOT_BYTES);
+            heap.bytes = heap
+                .bytes
+                .saturating_add(i.saturating_sub(len) * SLOT_BYTES);
             heap.charge(&v);
             if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
                 if i >= items.len() {
@@ -205,34 +265,51 @@ pub fn py_key(heap: &Heap, key: &Value) -> Result<Key, Error> {
         Value::Str(s) => Key::Str(s.clone()),
         Value::Int(i) => Key::Int(i.to_bigint()),
         Value::Bool(b) => Key::Int((*b as i64).into()),
-        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => {
-            Key::Int(py::float_to_bigint(*x))
-        }
+        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Key::Int(py::float_to_bigint(*x)),
         Value::Float(x) => Key::Float(x.to_bits()),
         Value::Null | Value::Undefined => Key::Null,
         Value::Ref(_) => {
-            return Err(Error::new("TypeError", format!("unhashable type: '{}'", py::type_name(heap, key))))
+            return Err(Error::new(
+                "TypeError",
+                format!("unhashable type: '{}'", py::type_name(heap, key)),
+            ))
         }
     })
 }
 
 /// A Python sequence index: ints and bools; negative counts from the end.
-fn py_seq_index(heap: &Heap, container: &str, len: usize, key: &Value, assign: bool) -> Result<usize, Error> {
+fn py_seq_index(
+    heap: &Heap,
+    container: &str,
+    len: usize,
+    key: &Value,
+    assign: bool,
+) -> Result<usize, Error> {
     let i = match key {
         Value::Int(i) => i.to_i64(),
         Value::Bool(b) => Some(*b as i64),
         _ => {
             let message = if container == "str" {
-                format!("string indices must be integers, not '{}'", py::type_name(heap, key))
+                format!(
+                    "string indices must be integers, not '{}'",
+                    py::type_name(heap, key)
+                )
             } else {
-                format!("{container} indices must be integers or slices, not {}", py::type_name(heap, key))
+                format!(
+                    "{container} indices must be integers or slices, not {}",
+                    py::type_name(heap, key)
+                )
             };
             return Err(Error::new("TypeError", message));
         }
     };
     let len = len as i64;
     let out_of_range = || {
-        let what = if container == "str" { "string" } else { container };
+        let what = if container == "str" {
+            "string"
+        } else {
+            container
+        };
         let message = if assign {
             format!("{what} assignment index out of range")
         } else {
@@ -256,12 +333,21 @@ fn py_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
         }
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, tuple }) => {
-                let i = py_seq_index(heap, if *tuple { "tuple" } else { "list" }, items.len(), key, false)?;
+                let i = py_seq_index(
+                    heap,
+                    if *tuple { "tuple" } else { "list" },
+                    items.len(),
+                    key,
+                    false,
+                )?;
                 Ok(items[i].clone())
             }
             Some(HeapObj::Object { class: None, props }) => {
                 let k = py_key(heap, key)?;
-                props.get(&k).cloned().ok_or_else(|| Error::new("KeyError", py::repr(heap, key)))
+                props
+                    .get(&k)
+                    .cloned()
+                    .ok_or_else(|| Error::new("KeyError", py::repr(heap, key)))
             }
             _ => Err(not_subscriptable(heap, object)),
         },
@@ -270,16 +356,33 @@ fn py_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
 }
 
 fn not_subscriptable(heap: &Heap, object: &Value) -> Error {
-    Error::new("TypeError", format!("'{}' object is not subscriptable", py::type_name(heap, object)))
+    Error::new(
+        "TypeError",
+        format!(
+            "'{}' object is not subscriptable",
+            py::type_name(heap, object)
+        ),
+    )
 }
 
 fn py_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), Error> {
     let no_assignment = |heap: &Heap| {
-        Error::new("TypeError", format!("'{}' object does not support item assignment", py::type_name(heap, object)))
+        Error::new(
+            "TypeError",
+            format!(
+                "'{}' object does not support item assignment",
+                py::type_name(heap, object)
+            ),
+        )
     };
-    let Value::Ref(loc) = object else { return Err(no_assignment(heap)) };
+    let Value::Ref(loc) = object else {
+        return Err(no_assignment(heap));
+    };
     match heap.get(*loc) {
-        Some(HeapObj::Array { items, tuple: false }) => {
+        Some(HeapObj::Array {
+            items,
+            tuple: false,
+        }) => {
             let i = py_seq_index(heap, "list", items.len(), key, true)?;
             heap.charge(&v);
             if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {

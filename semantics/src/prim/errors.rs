@@ -14,7 +14,10 @@ pub struct Error {
 
 impl Error {
     pub fn new(class: &str, message: impl Into<String>) -> Error {
-        Error { class: Rc::from(class), message: message.into() }
+        Error {
+            class: Rc::from(class),
+            message: message.into(),
+        }
     }
 }
 
@@ -28,15 +31,26 @@ impl From<PrimError> for Error {
 pub fn alloc_error(heap: &mut Heap, err: &Error) -> Value {
     let mut props = Props::default();
     let key: Rc<str> = Rc::from("message");
-    props.insert(Key::Str(key.clone()), Value::Str(key), Value::str(&err.message));
-    Value::Ref(heap.alloc(HeapObj::Object { class: Some(err.class.clone()), props }))
+    props.insert(
+        Key::Str(key.clone()),
+        Value::Str(key),
+        Value::str(&err.message),
+    );
+    Value::Ref(heap.alloc(HeapObj::Object {
+        class: Some(err.class.clone()),
+        props,
+    }))
 }
 
 /// The class of a thrown value and its message, for the result record. Error objects give
 /// their class; JS may throw any value, which Node reports by its constructor's name.
 pub fn describe_thrown(heap: &Heap, dialect: Dialect, v: &Value) -> (String, String) {
     if let Value::Ref(loc) = v {
-        if let Some(HeapObj::Object { class: Some(class), props }) = heap.get(*loc) {
+        if let Some(HeapObj::Object {
+            class: Some(class),
+            props,
+        }) = heap.get(*loc)
+        {
             let message = match props.get(&Key::Str(Rc::from("message"))) {
                 Some(Value::Str(s)) => s.to_string(),
                 _ => String::new(),
@@ -45,8 +59,14 @@ pub fn describe_thrown(heap: &Heap, dialect: Dialect, v: &Value) -> (String, Str
         }
     }
     match dialect {
-        Dialect::Js => (super::js::constructor_name(heap, v).to_string(), super::js::to_string(heap, v)),
-        Dialect::Py => ("TypeError".into(), "exceptions must derive from BaseException".into()),
+        Dialect::Js => (
+            super::js::constructor_name(heap, v).to_string(),
+            super::js::to_string(heap, v),
+        ),
+        Dialect::Py => (
+            "TypeError".into(),
+            "exceptions must derive from BaseException".into(),
+        ),
     }
 }
 
@@ -82,8 +102,14 @@ fn parent(dialect: Dialect, class: &str) -> Option<&'static str> {
 
 pub fn not_callable(dialect: Dialect, heap: &Heap, v: &Value) -> Error {
     match dialect {
-        Dialect::Js => Error::new("TypeError", format!("{} is not a function", super::js::describe(heap, v))),
-        Dialect::Py => Error::new("TypeError", format!("'{}' object is not callable", super::py::type_name(heap, v))),
+        Dialect::Js => Error::new(
+            "TypeError",
+            format!("{} is not a function", super::js::describe(heap, v)),
+        ),
+        Dialect::Py => Error::new(
+            "TypeError",
+            format!("'{}' object is not callable", super::py::type_name(heap, v)),
+        ),
     }
 }
 
@@ -97,10 +123,21 @@ pub fn arity(name: &str, params: &[String], given: usize) -> Error {
             1 => quoted[0].clone(),
             n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
         };
-        let noun = if missing.len() == 1 { "argument" } else { "arguments" };
-        format!("{name}() missing {} required positional {noun}: {list}", missing.len())
+        let noun = if missing.len() == 1 {
+            "argument"
+        } else {
+            "arguments"
+        };
+        format!(
+            "{name}() missing {} required positional {noun}: {list}",
+            missing.len()
+        )
     } else {
-        let noun = if expected == 1 { "argument" } else { "arguments" };
+        let noun = if expected == 1 {
+            "argument"
+        } else {
+            "arguments"
+        };
         let verb = if given == 1 { "was" } else { "were" };
         format!("{name}() takes {expected} positional {noun} but {given} {verb} given")
     };

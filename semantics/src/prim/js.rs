@@ -40,12 +40,17 @@ fn to_string_guarded(heap: &Heap, v: &Value, seen: &mut Vec<u32>) -> String {
                 parts.join(",")
             }
             // Error.prototype.toString: "Name: message", or the name alone.
-            Some(HeapObj::Object { class: Some(class), props }) => match props.get(&Key::Str("message".into())) {
+            Some(HeapObj::Object {
+                class: Some(class),
+                props,
+            }) => match props.get(&Key::Str("message".into())) {
                 Some(Value::Str(m)) if !m.is_empty() => format!("{class}: {m}"),
                 _ => class.to_string(),
             },
             Some(HeapObj::Object { class: None, .. }) => "[object Object]".into(),
-            Some(HeapObj::Closure { func, .. }) => format!("function {func}() {{ [tracelab closure] }}"),
+            Some(HeapObj::Closure { func, .. }) => {
+                format!("function {func}() {{ [tracelab closure] }}")
+            }
             Some(HeapObj::Cell(_)) | None => unreachable!("values never point at cells"),
         },
     }
@@ -135,7 +140,9 @@ pub fn constructor_name(heap: &Heap, v: &Value) -> &'static str {
 pub fn describe(heap: &Heap, v: &Value) -> String {
     match v {
         Value::Str(s) => format!("\"{s}\""),
-        Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Object { class: None, .. })) => "object".into(),
+        Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Object { class: None, .. })) => {
+            "object".into()
+        }
         other => to_string(heap, other),
     }
 }

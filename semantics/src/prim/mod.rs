@@ -15,9 +15,17 @@ use tracelab_ir::{Dialect, PrimOp};
 
 /// Applies a primitive. Arity was checked by the well-formedness checker; the machine
 /// only applies operations to as many values as they take.
-pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap, dialect: Dialect) -> Result<Value, Error> {
+pub fn apply(
+    op: PrimOp,
+    args: &[Value],
+    heap: &mut Heap,
+    dialect: Dialect,
+) -> Result<Value, Error> {
     if !op.arity().accepts(args.len()) {
-        return Err(Error::new("TypeError", format!("`{op}` takes {}, not {}", op.arity(), args.len())));
+        return Err(Error::new(
+            "TypeError",
+            format!("`{op}` takes {}, not {}", op.arity(), args.len()),
+        ));
     }
     let name = op.name();
     if name.starts_with("js.") {
@@ -36,13 +44,19 @@ fn shared(op: PrimOp, args: &[Value], heap: &mut Heap, dialect: Dialect) -> Resu
             let message = text(heap, dialect, &args[1]);
             Ok(errors::alloc_error(heap, &Error::new(&class, message)))
         }
-        PrimOp::ErrorKind => Ok(Value::str(&errors::describe_thrown(heap, dialect, &args[0]).0)),
-        PrimOp::ErrorMessage => Ok(Value::str(&errors::describe_thrown(heap, dialect, &args[0]).1)),
+        PrimOp::ErrorKind => Ok(Value::str(
+            &errors::describe_thrown(heap, dialect, &args[0]).0,
+        )),
+        PrimOp::ErrorMessage => Ok(Value::str(
+            &errors::describe_thrown(heap, dialect, &args[0]).1,
+        )),
         PrimOp::ErrorIs => {
             let class = text(heap, dialect, &args[1]);
             let is_error = matches!(&args[0], Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Object { class: Some(_), .. })));
             let kind = errors::describe_thrown(heap, dialect, &args[0]).0;
-            Ok(Value::Bool(is_error && errors::is_subclass(dialect, &kind, &class)))
+            Ok(Value::Bool(
+                is_error && errors::is_subclass(dialect, &kind, &class),
+            ))
         }
         PrimOp::Concat => {
             let mut out = String::new();

@@ -51,7 +51,9 @@ fn show(heap: &Heap, v: &Value, quoted: bool, seen: &mut Vec<u32>) -> String {
         Value::Str(s) if quoted => prims::str_repr(s),
         Value::Str(s) => s.to_string(),
         Value::Ref(loc) => {
-            let Some(obj) = heap.get(*loc) else { unreachable!("values point into the heap") };
+            let Some(obj) = heap.get(*loc) else {
+                unreachable!("values point into the heap")
+            };
             if seen.contains(loc) {
                 return match obj {
                     HeapObj::Array { tuple: false, .. } => "[...]".into(),
@@ -61,7 +63,8 @@ fn show(heap: &Heap, v: &Value, quoted: bool, seen: &mut Vec<u32>) -> String {
             seen.push(*loc);
             let text = match obj {
                 HeapObj::Array { items, tuple } => {
-                    let parts: Vec<String> = items.iter().map(|i| show(heap, i, true, seen)).collect();
+                    let parts: Vec<String> =
+                        items.iter().map(|i| show(heap, i, true, seen)).collect();
                     match (tuple, parts.len()) {
                         (true, 1) => format!("({},)", parts[0]),
                         (true, _) => format!("({})", parts.join(", ")),
@@ -71,11 +74,20 @@ fn show(heap: &Heap, v: &Value, quoted: bool, seen: &mut Vec<u32>) -> String {
                 HeapObj::Object { class: None, props } => {
                     let parts: Vec<String> = props
                         .entries()
-                        .map(|(_, k, v)| format!("{}: {}", show(heap, k, true, seen), show(heap, v, true, seen)))
+                        .map(|(_, k, v)| {
+                            format!(
+                                "{}: {}",
+                                show(heap, k, true, seen),
+                                show(heap, v, true, seen)
+                            )
+                        })
                         .collect();
                     format!("{{{}}}", parts.join(", "))
                 }
-                HeapObj::Object { class: Some(class), props } => {
+                HeapObj::Object {
+                    class: Some(class),
+                    props,
+                } => {
                     // The message is what `str(e)` prints; `repr(e)` is `Class('message')`.
                     let message = match props.get(&crate::value::Key::Str("message".into())) {
                         Some(Value::Str(m)) => m.to_string(),
@@ -143,12 +155,25 @@ pub fn eq(heap: &Heap, a: &Value, b: &Value) -> bool {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Ref(x), Value::Ref(y)) if x == y => true,
         (Value::Ref(x), Value::Ref(y)) => match (heap.get(*x), heap.get(*y)) {
-            (Some(HeapObj::Array { items: i, tuple: t }), Some(HeapObj::Array { items: j, tuple: u })) => {
+            (
+                Some(HeapObj::Array { items: i, tuple: t }),
+                Some(HeapObj::Array { items: j, tuple: u }),
+            ) => {
                 t == u && i.len() == j.len() && i.iter().zip(j.iter()).all(|(p, q)| eq(heap, p, q))
             }
-            (Some(HeapObj::Object { class: None, props: p }), Some(HeapObj::Object { class: None, props: q })) => {
+            (
+                Some(HeapObj::Object {
+                    class: None,
+                    props: p,
+                }),
+                Some(HeapObj::Object {
+                    class: None,
+                    props: q,
+                }),
+            ) => {
                 p.len() == q.len()
-                    && p.entries().all(|(k, _, v)| q.get(k).is_some_and(|w| eq(heap, v, w)))
+                    && p.entries()
+                        .all(|(k, _, v)| q.get(k).is_some_and(|w| eq(heap, v, w)))
             }
             _ => false,
         },
@@ -173,8 +198,10 @@ fn compare(heap: &Heap, a: &Value, b: &Value, op: &str) -> Result<Option<Orderin
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => return Ok(Some(x.chars().cmp(y.chars()))),
         (Value::Ref(x), Value::Ref(y)) => {
-            if let (Some(HeapObj::Array { items: i, tuple: t }), Some(HeapObj::Array { items: j, tuple: u })) =
-                (heap.get(*x), heap.get(*y))
+            if let (
+                Some(HeapObj::Array { items: i, tuple: t }),
+                Some(HeapObj::Array { items: j, tuple: u }),
+            ) = (heap.get(*x), heap.get(*y))
             {
                 if t == u {
                     // Lexicographic: the first unequal pair decides, else the lengths.
@@ -191,14 +218,22 @@ fn compare(heap: &Heap, a: &Value, b: &Value, op: &str) -> Result<Option<Orderin
     }
     Err(Error::new(
         "TypeError",
-        format!("'{op}' not supported between instances of '{}' and '{}'", type_name(heap, a), type_name(heap, b)),
+        format!(
+            "'{op}' not supported between instances of '{}' and '{}'",
+            type_name(heap, a),
+            type_name(heap, b)
+        ),
     ))
 }
 
 fn unsupported(heap: &Heap, op: &str, a: &Value, b: &Value) -> Error {
     Error::new(
         "TypeError",
-        format!("unsupported operand type(s) for {op}: '{}' and '{}'", type_name(heap, a), type_name(heap, b)),
+        format!(
+            "unsupported operand type(s) for {op}: '{}' and '{}'",
+            type_name(heap, a),
+            type_name(heap, b)
+        ),
     )
 }
 
@@ -223,18 +258,26 @@ fn add(heap: &mut Heap, a: &Value, b: &Value) -> Result<Value, Error> {
         (Value::Str(x), Value::Str(y)) => Ok(Value::str(&format!("{x}{y}"))),
         (Value::Str(_), _) => Err(Error::new(
             "TypeError",
-            format!("can only concatenate str (not \"{}\") to str", type_name(heap, b)),
+            format!(
+                "can only concatenate str (not \"{}\") to str",
+                type_name(heap, b)
+            ),
         )),
         _ => match (sequence_items(heap, a), sequence_items(heap, b)) {
             (Some((mut i, t)), Some((j, u))) if t == u => {
                 i.append(j);
-                Ok(Value::Ref(heap.alloc(HeapObj::Array { items: i, tuple: t })))
+                Ok(Value::Ref(
+                    heap.alloc(HeapObj::Array { items: i, tuple: t }),
+                ))
             }
             (Some((_, t)), _) => {
                 let kind = if t { "tuple" } else { "list" };
                 Err(Error::new(
                     "TypeError",
-                    format!("can only concatenate {kind} (not \"{}\") to {kind}", type_name(heap, b)),
+                    format!(
+                        "can only concatenate {kind} (not \"{}\") to {kind}",
+                        type_name(heap, b)
+                    ),
                 ))
             }
             _ => Err(unsupported(heap, "+", a, b)),
@@ -259,7 +302,9 @@ fn arith(heap: &Heap, op: PrimOp, a: &Value, b: &Value) -> Result<Value, Error> 
         PrimOp::PyMod => "%",
         _ => "** or pow()",
     };
-    let (Some(x), Some(y)) = (num(a), num(b)) else { return Err(unsupported(heap, symbol, a, b)) };
+    let (Some(x), Some(y)) = (num(a), num(b)) else {
+        return Err(unsupported(heap, symbol, a, b));
+    };
     Ok(match (op, x, y) {
         (PrimOp::PySub, Num::Int(p), Num::Int(q)) => Value::Int(p.sub(&q)),
         (PrimOp::PyMul, Num::Int(p), Num::Int(q)) => Value::Int(p.mul(&q)),
@@ -305,7 +350,9 @@ fn repeat(heap: &mut Heap, seq: &Value, count: &Value) -> Option<Result<Value, E
             for _ in 0..n {
                 out.append(items.clone());
             }
-            Some(Ok(Value::Ref(heap.alloc(HeapObj::Array { items: out, tuple }))))
+            Some(Ok(Value::Ref(
+                heap.alloc(HeapObj::Array { items: out, tuple }),
+            )))
         }
     }
 }
@@ -316,9 +363,19 @@ fn len(heap: &Heap, v: &Value) -> Result<Value, Error> {
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, .. }) => items.len(),
             Some(HeapObj::Object { class: None, props }) => props.len(),
-            _ => return Err(Error::new("TypeError", format!("object of type '{}' has no len()", type_name(heap, v)))),
+            _ => {
+                return Err(Error::new(
+                    "TypeError",
+                    format!("object of type '{}' has no len()", type_name(heap, v)),
+                ))
+            }
         },
-        _ => return Err(Error::new("TypeError", format!("object of type '{}' has no len()", type_name(heap, v)))),
+        _ => {
+            return Err(Error::new(
+                "TypeError",
+                format!("object of type '{}' has no len()", type_name(heap, v)),
+            ))
+        }
     };
     Ok(Value::int(n as i64))
 }
@@ -329,12 +386,17 @@ fn contains(heap: &Heap, needle: &Value, hay: &Value) -> Result<bool, Error> {
             Value::Str(n) => Ok(s.contains(n.as_ref())),
             _ => Err(Error::new(
                 "TypeError",
-                format!("'in <string>' requires string as left operand, not {}", type_name(heap, needle)),
+                format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    type_name(heap, needle)
+                ),
             )),
         },
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, .. }) => Ok(items.iter().any(|i| eq(heap, needle, i))),
-            Some(HeapObj::Object { class: None, props }) => Ok(props.get(&py_key(heap, needle)?).is_some()),
+            Some(HeapObj::Object { class: None, props }) => {
+                Ok(props.get(&py_key(heap, needle)?).is_some())
+            }
             _ => Err(not_iterable(heap, hay)),
         },
         _ => Err(not_iterable(heap, hay)),
@@ -342,7 +404,10 @@ fn contains(heap: &Heap, needle: &Value, hay: &Value) -> Result<bool, Error> {
 }
 
 fn not_iterable(heap: &Heap, v: &Value) -> Error {
-    Error::new("TypeError", format!("argument of type '{}' is not iterable", type_name(heap, v)))
+    Error::new(
+        "TypeError",
+        format!("argument of type '{}' is not iterable", type_name(heap, v)),
+    )
 }
 
 /// `is`: identity for objects, None and booleans; scalars by value (CPython's caching of
@@ -354,12 +419,16 @@ fn is(a: &Value, b: &Value) -> bool {
 /// The Python operators of [`PrimOp`].
 pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error> {
     let cmp = |heap: &Heap, symbol: &str, want: fn(Ordering) -> bool| -> Result<Value, Error> {
-        Ok(Value::Bool(compare(heap, &args[0], &args[1], symbol)?.is_some_and(want)))
+        Ok(Value::Bool(
+            compare(heap, &args[0], &args[1], symbol)?.is_some_and(want),
+        ))
     };
     match op {
         PrimOp::PyAdd => add(heap, &args[0], &args[1]),
         PrimOp::PyMul => {
-            if let Some(r) = repeat(heap, &args[0], &args[1]).or_else(|| repeat(heap, &args[1], &args[0])) {
+            if let Some(r) =
+                repeat(heap, &args[0], &args[1]).or_else(|| repeat(heap, &args[1], &args[0]))
+            {
                 return r;
             }
             arith(heap, op, &args[0], &args[1])

@@ -1,0 +1,186 @@
+//! Every example and rule case: agreement with the recorded oracle, freshness of the
+//! recordings, rule coverage, step listings, and reviewed snapshots of every record.
+
+mod common;
+
+use common::{
+    example_dirs, program_of, root, stderr, stdout, tool_available, tracelab, EXAMPLE_ROOTS,
+};
+
+#[test]
+fn every_example_agrees_with_its_recorded_oracle() {
+    for dir in EXAMPLE_ROOTS {
+        let out = tracelab(&["demo", "--examples", dir]);
+        assert!(
+            out.status.success(),
+            "`tracelab demo --examples {dir}` disagrees:\n{}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(!stdout(&out).contains('✗'), "{}", stdout(&out));
+    }
+}
+
+/// The recordings in `expected.jsonl` are what the real CPython / Node print today.
+#[test]
+fn recorded_oracles_are_current() {
+    let python = tool_available("python3", "--version");
+    let node = tool_available("node", "--version");
+    let mut checked = 0;
+    for base in EXAMPLE_ROOTS {
+        for dir in example_dirs(&root().join(base)) {
+            let Some(program) = ["main.py", "main.js", "twin.py", "twin.js"]
+                .iter()
+                .map(|f| dir.join(f))
+                .find(|p| p.is_file())
+            else {
+                continue;
+            };
+            let is_py = program.extension().is_some_and(|e| e == "py");
+            if (is_py && !python) || (!is_py && !node) {
+                continue;
+            }
+            let mut cmd = if is_py {
+                let mut c = std::process::Command::new("python3");
+                c.arg(root().join("oracle/harness.py"))
+                    .env("PYTHONHASHSEED", "0");
+                c
+            } else {
+                let mut c = std::process::Command::new("node");
+                c.arg(root().join("oracle/harness.js"));
+                c
+            };
+            cmd.arg(&program).arg(dir.join("inputs.jsonl"));
+            if dir.join("world.json").is_file() {
+                cmd.arg(dir.join("world.json"));
+            }
+            let out = cmd.output().expect("the oracle harness runs");
+            assert!(
+                out.status.success(),
+                "oracle failed on {}: {}",
+                dir.display(),
+                stderr(&out)
+            );
+            let expected =
+                std::fs::read_to_string(dir.join("expected.jsonl")).unwrap_or_else(|_| {
+                    panic!(
+                        "{} has a program but no expected.jsonl: run oracle/record",
+                        dir.display()
+                    )
+                });
+            assert_eq!(
+                stdout(&out),
+                expected,
+                "{}: expected.jsonl is stale; run `oracle/record {base}`",
+                dir.display()
+            );
+            checked += 1;
+        }
+    }
+    if python && node {
+        assert!(checked >= 15, "only {checked} examples have an oracle twin");
+    }
+}
+
+#[test]
+fn every_rule_is_taken_by_some_example_or_case() {
+    let out = tracelab(&["rules", "--coverage", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let uncovered: Vec<&str> = report["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter(|r| r["count"] == 0)
+        .map(|r| r["rule"].as_str().expect("name"))
+        .collect();
+    assert!(
+        uncovered.is_empty(),
+        "rules no example or case takes: {uncovered:?}"
+    );
+}
+
+/// `step` names a rule of the table on every line, for every example.
+#[test]
+fn step_shows_a_rule_name_on_every_step() {
+    let rules_out = stdout(&tracelab(&["rules"]));
+    let table: Vec<&str> = rules_out
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(table.len() > 50, "{rules_out}");
+    for base in EXAMPLE_ROOTS {
+        for dir in example_dirs(&root().join(base)) {
+            let program = program_of(&dir).expect("example program");
+            let inputs = std::fs::read_to_string(dir.join("inputs.jsonl")).expect("inputs");
+            let input = inputs.lines().next().expect("an input");
+            let mut args = vec![
+                "step",
+                program.to_str().expect("utf-8 path"),
+                "--input",
+                input,
+                "--json",
+                "--max-steps",
+                "3000",
+            ];
+            let world = dir.join("world.json");
+            if world.is_file() {
+                args.extend(["--world", world.to_str().expect("utf-8 path")]);
+            }
+            let out = tracelab(&args);
+            assert!(out.status.success(), "{}: {}", dir.display(), stderr(&out));
+            let text = stdout(&out);
+            let lines: Vec<&str> = text.lines().collect();
+            let (record, steps) = lines.split_last().expect("output");
+            assert!(
+                record.starts_with('{') && !record.contains("\"step\""),
+                "last line is the record: {record}"
+            );
+            assert!(!steps.is_empty());
+            for line in steps {
+                let step: serde_json::Value = serde_json::from_str(line).expect("a JSON step");
+                if step.get("note").is_some() {
+                    continue;
+                }
+                let rule = step["rule"].as_str().expect("rule");
+                assert!(
+                    table.contains(&rule),
+                    "{}: rule {rule} is not in the table",
+                    dir.display()
+                );
+            }
+        }
+    }
+}
+
+/// One reviewed snapshot per example: each input and its record (runs the binary, so the
+/// snapshot is exactly what a user sees).
+#[test]
+fn records_of_every_example() {
+    for base in EXAMPLE_ROOTS {
+        for dir in example_dirs(&root().join(base)) {
+            let program = program_of(&dir).expect("example program");
+            let mut text = String::new();
+            for input in std::fs::read_to_string(dir.join("inputs.jsonl"))
+                .expect("inputs")
+                .lines()
+            {
+                let mut args = vec!["run", program.to_str().expect("utf-8"), "--input", input];
+                let world = dir.join("world.json");
+                if world.is_file() {
+                    args.extend(["--world", world.to_str().expect("utf-8")]);
+                }
+                let out = tracelab(&args);
+                assert!(out.status.success(), "{}: {}", dir.display(), stderr(&out));
+                text.push_str(&format!("{input}\n  → {}", stdout(&out)));
+            }
+            let name = dir
+                .strip_prefix(root())
+                .expect("inside the workspace")
+                .display()
+                .to_string()
+                .replace('/', "__");
+            insta::assert_snapshot!(name, text);
+        }
+    }
+}
