@@ -173,6 +173,25 @@ pub struct Field {
     pub value: Expr,
 }
 
+/// One callee a guard knows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardCase {
+    pub func: Name,
+    pub body: CaseBody,
+}
+
+/// What a guard does for a callee it knows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CaseBody {
+    /// Call the (trace-level) function itself: recursion.
+    Call,
+    /// Run the inlined body with `clos` bound to the callee and `params` to the arguments;
+    /// like a function body it sees only those names (captures come through `alias`).
+    Inline { clos: Name, params: Vec<Name>, body: Vec<Expr> },
+}
+
 /// The handler of a `try`: binds the thrown value to `name` while `body` runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -297,10 +316,15 @@ pub enum ExprKind {
     // ----- trace only
     /// A path no traced run has taken.
     Unknown,
-    /// Continues when `callee` is a closure of `func`, otherwise the outcome is `unknown`.
+    /// A call site of the traced program with the bodies tracing saw it enter: evaluates
+    /// `callee` and `args` as a call does; if the callee is a closure of a function that has a
+    /// case, the case runs (an inlined body, or a real call of a trace-level function), with
+    /// the same fuel, depth and arity checks as a call; a closure of any other function gives
+    /// `unknown` (the guard on the callee's identity).
     Guard {
         callee: Box<Expr>,
-        func: Name,
+        args: Vec<Expr>,
+        cases: Vec<GuardCase>,
     },
     /// Binds `name` to the cell that the closure `closure` captured as `capture`
     /// (how an inlined body reaches its closure's variables).

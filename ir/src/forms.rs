@@ -184,9 +184,9 @@ pub const FORMS: &[Form] = &[
     },
     Form {
         tag: "guard",
-        bnf: r"\kw{guard}\ e\ \kw{is}\ f",
+        bnf: r"\kw{guard}\,(e)(\vec e)\ \{ f \Rightarrow \kw{call} \mid f \Rightarrow \kw{inline}\,(x, \vec x)\,\{ \vec e \}, \ldots \}",
         level: TraceOnly,
-        example: "guard g is f",
+        example: "guard (g)(1) { f => call, h => inline (c, x) { x } }",
     },
     Form {
         tag: "alias",

@@ -72,7 +72,15 @@ pub fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             f(arg);
             f(callback);
         }
-        ExprKind::Guard { callee, .. } => f(callee),
+        ExprKind::Guard { callee, args, cases } => {
+            f(callee);
+            block(args, f);
+            for case in cases {
+                if let crate::ast::CaseBody::Inline { body, .. } = &mut case.body {
+                    block(body, f);
+                }
+            }
+        }
         ExprKind::Alias { closure, .. } => f(closure),
         ExprKind::Callback {
             arg,

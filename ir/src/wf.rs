@@ -10,11 +10,12 @@
 //!   program body starts with `input` bound; a function body with its parameters and
 //!   captures; a callback body with its `clos` and `param`; a handler with its error name);
 //! - applies every primitive to as many arguments as it takes;
-//! - names functions that exist (closures, guards), once each, with distinct parameters, and
+//! - names functions that exist (closures, guard cases), once each, with distinct parameters
+//!   (an inlined case binds as many as its function), and
 //!   creates a closure only where everything it captures is bound;
 //! - registers callbacks only for asynchronous events.
 
-use crate::ast::{Catch, EventKind, Expr, ExprKind, FunDef, LValue, Level, Program, RETURN_LABEL};
+use crate::ast::{CaseBody, Catch, EventKind, Expr, ExprKind, FunDef, LValue, Level, Program, RETURN_LABEL};
 use crate::span::Span;
 use std::collections::HashSet;
 
@@ -279,10 +280,27 @@ impl<'p> Checker<'p> {
                 self.expr(arg, scope);
                 self.expr(callback, scope);
             }
-            ExprKind::Guard { callee, func } => {
+            ExprKind::Guard { callee, args, cases } => {
                 self.expr(callee, scope);
-                if self.program.function(func).is_none() {
-                    self.error(span, format!("no function is named `{func}`"));
+                self.exprs(args, scope);
+                let mut seen = HashSet::new();
+                for case in cases {
+                    if !seen.insert(case.func.as_str()) {
+                        self.error(span, format!("guard has two cases for `{}`", case.func));
+                    }
+                    let Some(def) = self.program.function(&case.func) else {
+                        self.error(span, format!("no function is named `{}`", case.func));
+                        continue;
+                    };
+                    if let CaseBody::Inline { clos, params, body } = &case.body {
+                        if params.len() != def.params.len() {
+                            self.error(span, format!("the inlined `{}` binds {} parameters, the function has {}", case.func, params.len(), def.params.len()));
+                        }
+                        // Like a function body: only the closure and the parameters are bound.
+                        let vars = std::iter::once(clos).chain(params).cloned().collect();
+                        let mut inner = Scope { vars, labels: vec![RETURN_LABEL.into()] };
+                        self.block(body, &mut inner);
+                    }
                 }
             }
             ExprKind::Alias { name, closure, .. } => {

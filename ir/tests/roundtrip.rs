@@ -5,7 +5,7 @@ mod common;
 use proptest::prelude::*;
 use tracelab_ir::json::{program_from_json, program_to_json};
 use tracelab_ir::{
-    parse_program, print_program, strip_spans, Catch, Dialect, EventKind, Expr, ExprKind, Field,
+    parse_program, print_program, strip_spans, CaseBody, Catch, GuardCase, Dialect, EventKind, Expr, ExprKind, Field,
     Float, FunDef, LValue, PrimOp, Program, Span, EXPR_TAGS,
 };
 
@@ -138,7 +138,14 @@ fn every_form() -> Program {
         e(ExprKind::Unknown),
         e(ExprKind::Guard {
             callee: var("f"),
-            func: "f".into(),
+            args: vec![var("a")],
+            cases: vec![
+                GuardCase { func: "f".into(), body: CaseBody::Call },
+                GuardCase {
+                    func: "g".into(),
+                    body: CaseBody::Inline { clos: "c".into(), params: vec!["p".into()], body: vec![var("p")] },
+                },
+            ],
         }),
         e(ExprKind::Alias {
             name: "x".into(),

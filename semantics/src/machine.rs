@@ -131,8 +131,10 @@ pub enum Frame<'p> {
         args: Body<'p>,
         done: Vector<Value>,
     },
-    /// Callee and arguments evaluated so far (`done[0]` is the callee).
+    /// Callee and arguments evaluated so far (`done[0]` is the callee) of the call or
+    /// guard `site`.
     Call {
+        site: Node<'p>,
         args: Body<'p>,
         done: Vector<Value>,
     },
@@ -165,9 +167,6 @@ pub enum Frame<'p> {
     Register {
         event: EventKind,
         arg: Value,
-    },
-    Guard {
-        func: &'p str,
     },
     Alias {
         name: &'p str,
@@ -435,7 +434,6 @@ impl<'p> Machine<'p> {
             | Frame::Prim { .. } => self.resume_data(frame, v, cfg),
             Frame::Call { .. }
             | Frame::Return { .. }
-            | Frame::Guard { .. }
             | Frame::Alias { .. } => self.resume_function(frame, v, cfg),
             Frame::Throw | Frame::Try { .. } | Frame::Handler { .. } | Frame::Finally { .. } => {
                 self.resume_error(frame, v, cfg)

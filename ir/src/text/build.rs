@@ -2,7 +2,7 @@
 //! cannot express (primitive and event names, assignment targets).
 
 use super::lexer::{LexError, Tok};
-use crate::ast::{Dialect, EventKind, Expr, ExprKind, Float, LValue};
+use crate::ast::{CaseBody, Dialect, EventKind, Expr, ExprKind, Float, GuardCase, LValue};
 use crate::prim::PrimOp;
 use crate::span::Span;
 use lalrpop_util::ParseError;
@@ -80,4 +80,26 @@ pub fn set(target: Expr, value: Expr, l: usize, r: usize) -> Result<Expr, Error>
             value: Box::new(value),
         },
     ))
+}
+
+pub fn call_case(func: String, mode: &str, l: usize, r: usize) -> Result<GuardCase, Error> {
+    match mode {
+        "call" => Ok(GuardCase { func, body: CaseBody::Call }),
+        _ => Err(error(format!("expected `call` or `inline (…) {{…}}`, found `{mode}`"), l, r)),
+    }
+}
+
+pub fn inline_case(
+    func: String,
+    mode: &str,
+    clos: String,
+    params: Vec<String>,
+    body: Vec<Expr>,
+    l: usize,
+    r: usize,
+) -> Result<GuardCase, Error> {
+    match mode {
+        "inline" => Ok(GuardCase { func, body: CaseBody::Inline { clos, params, body } }),
+        _ => Err(error(format!("expected `inline`, found `{mode}`"), l, r)),
+    }
 }

@@ -138,6 +138,8 @@ pub enum Tok {
     Eq,
     #[token("->")]
     Arrow,
+    #[token("=>")]
+    FatArrow,
     #[token("(")]
     LParen,
     #[token(")")]
@@ -411,6 +413,7 @@ pub fn spelling(tok: &Tok) -> Option<&'static str> {
         Dot => ".",
         Eq => "=",
         Arrow => "->",
+        FatArrow => "=>",
         LParen => "(",
         RParen => ")",
         LBracket => "[",

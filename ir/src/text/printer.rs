@@ -304,11 +304,33 @@ impl Printer {
                 self.out.push(')');
             }
             ExprKind::Unknown => self.out.push_str("unknown"),
-            ExprKind::Guard { callee, func } => {
-                self.out.push_str("guard ");
+            ExprKind::Guard {
+                callee,
+                args,
+                cases,
+            } => {
+                self.out.push_str("guard (");
                 self.expr(callee);
-                self.out.push_str(" is ");
-                self.name(func);
+                self.out.push_str(")(");
+                let args: Vec<&Expr> = args.iter().collect();
+                self.list_of(&args);
+                self.out.push_str(") {");
+                for (i, case) in cases.iter().enumerate() {
+                    self.out.push_str(if i == 0 { " " } else { ", " });
+                    self.name(&case.func);
+                    match &case.body {
+                        crate::ast::CaseBody::Call => self.out.push_str(" => call"),
+                        crate::ast::CaseBody::Inline { clos, params, body } => {
+                            self.out.push_str(" => inline (");
+                            let mut names = vec![clos.clone()];
+                            names.extend(params.iter().cloned());
+                            self.names(&names);
+                            self.out.push_str(") ");
+                            self.block(body);
+                        }
+                    }
+                }
+                self.out.push_str(if cases.is_empty() { "}" } else { " }" });
             }
             ExprKind::Alias {
                 name,

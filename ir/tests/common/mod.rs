@@ -3,7 +3,7 @@
 use num_bigint::{BigInt, Sign};
 use proptest::prelude::*;
 use tracelab_ir::{
-    Catch, Dialect, EventKind, Expr, ExprKind, Field, Float, FunDef, LValue, PrimOp, Program, Span,
+    CaseBody, Catch, Dialect, GuardCase, EventKind, Expr, ExprKind, Field, Float, FunDef, LValue, PrimOp, Program, Span,
 };
 
 /// Case count: modest by default, `PROPTEST_CASES` overrides it.
@@ -233,10 +233,28 @@ pub fn expr() -> impl Strategy<Value = Expr> {
                 arg: Box::new(a),
                 callback: Box::new(c)
             }),
-            (e.clone(), name()).prop_map(|(c, func)| ExprKind::Guard {
-                callee: Box::new(c),
-                func
-            }),
+            (
+                e.clone(),
+                block.clone(),
+                prop::collection::vec(
+                    (name(), prop::option::of((name(), prop::collection::vec(name(), 0..3), block.clone()))),
+                    0..3
+                )
+            )
+                .prop_map(|(c, args, cases)| ExprKind::Guard {
+                    callee: Box::new(c),
+                    args,
+                    cases: cases
+                        .into_iter()
+                        .map(|(func, inline)| GuardCase {
+                            func,
+                            body: match inline {
+                                None => CaseBody::Call,
+                                Some((clos, params, body)) => CaseBody::Inline { clos, params, body },
+                            },
+                        })
+                        .collect(),
+                }),
             (name(), e.clone(), name()).prop_map(|(name, c, capture)| ExprKind::Alias {
                 name,
                 closure: Box::new(c),

@@ -7,7 +7,7 @@ use crate::rules::RuleDef;
 use crate::value::{HeapObj, Value};
 use im::Vector;
 use std::rc::Rc;
-use tracelab_ir::{Dialect, ExprKind, RETURN_LABEL};
+use tracelab_ir::{CaseBody, Dialect, ExprKind, GuardCase, RETURN_LABEL};
 
 const G: &str = "Functions";
 
@@ -74,22 +74,37 @@ rule!(
     E_GUARD,
     "E-Guard",
     [],
-    r"\cfg{\kw{guard}\,e\,\kw{is}\,f}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{guard}\,f \cdot \kappa}{\sigma}",
-    "A guard evaluates the callee it checks."
+    r"\cfg{\kw{guard}\,(e)(\vec e)\,\vec c}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{guard}\,\cdot\,\vec e\,\vec c \cdot \kappa}{\sigma}",
+    "A guard evaluates its call site's callee, then its arguments, as a call does."
 );
 rule!(
-    E_GUARD_PASS,
-    "E-Guard-Pass",
-    [r"\sigma(\ell) = \langle f, \_ \rangle"],
-    r"\cfg{\ell}{\rho}{\fr{guard}\,f \cdot \kappa}{\sigma} \to \cfg{\kw{undefined}}{\rho}{\kappa}{\sigma}",
-    "The callee is a closure of the function the trace inlined: go on."
+    E_GUARD_ARG,
+    "E-Guard-Arg",
+    [],
+    r"\cfg{v}{\rho}{\fr{guard}\,\vec v\,(e, \vec e)\,\vec c \cdot \kappa}{\sigma} \to \cfg{e}{\rho}{\fr{guard}\,\vec v v\,\vec e\,\vec c \cdot \kappa}{\sigma}",
+    "Each value is kept and the next argument evaluated."
+);
+rule!(
+    E_GUARD_INLINE,
+    "E-Guard-Inline",
+    [r"\sigma(\ell_f) = \langle f, \_ \rangle", r"(f \Rightarrow \kw{inline}\,(x_c, \vec x)\,b) \in \vec c",
+     r"\vec \ell \text{ fresh}", r"\rho' = \rho[x_c \mapsto \ell_c, \vec x \mapsto \vec \ell]", r"h.\mathit{fuel} > 0"],
+    r"\cfg{v_n}{\rho}{\fr{guard}\,\ell_f\,\vec v\,\cdot\,\vec c \cdot \kappa}{\sigma} \to \cfg{b}{\rho'}{\fr{label}\,\kw{return}\,\rho' \cdot \fr{ret}\,\rho \cdot \kappa}{\sigma[\ell_c \mapsto \ell_f, \vec \ell \mapsto \vec v v_n]}",
+    "A callee the trace inlined runs the inlined body, with the checks, fuel and depth of the call it replaces."
+);
+rule!(
+    E_GUARD_CALL,
+    "E-Guard-Call",
+    [r"\sigma(\ell_f) = \langle f, \_ \rangle", r"(f \Rightarrow \kw{call}) \in \vec c"],
+    r"\cfg{v_n}{\rho}{\fr{guard}\,\ell_f\,\vec v\,\cdot\,\vec c \cdot \kappa}{\sigma} \to \cfg{v_n}{\rho}{\fr{call}\,\ell_f\,\vec v\,\cdot \cdot \kappa}{\sigma}",
+    "A recursive callee is called: its body is the trace-level function's merged trace."
 );
 rule!(
     E_GUARD_FAIL,
     "E-Guard-Fail",
-    [r"v \text{ is not a closure of } f"],
-    r"\cfg{v}{\rho}{\fr{guard}\,f \cdot \kappa}{\sigma} \to \kw{unknown}",
-    "Another callee: the trace does not know this path."
+    [r"\sigma(\ell_f) = \langle g, \_ \rangle", r"g \notin \vec c"],
+    r"\cfg{v_n}{\rho}{\fr{guard}\,\ell_f\,\vec v\,\cdot\,\vec c \cdot \kappa}{\sigma} \to \kw{unknown}",
+    "A closure of a function no traced run called here: the trace does not know this path."
 );
 rule!(
     E_ALIAS,
@@ -123,7 +138,9 @@ pub const RULES: &[&RuleDef] = &[
     &E_CALL_DEPTH,
     &E_CALL_RETURN,
     &E_GUARD,
-    &E_GUARD_PASS,
+    &E_GUARD_ARG,
+    &E_GUARD_INLINE,
+    &E_GUARD_CALL,
     &E_GUARD_FAIL,
     &E_ALIAS,
     &E_ALIAS_BIND,
@@ -148,17 +165,9 @@ impl<'p> Machine<'p> {
                 });
                 next(cfg, Control::Value(Value::Ref(loc)), &E_CLOSURE)
             }
-            ExprKind::Call { callee, args } => push_eval(
-                cfg,
-                Frame::Call {
-                    args: Body(args),
-                    done: Vector::new(),
-                },
-                callee,
-                &E_CALL,
-            ),
-            ExprKind::Guard { callee, func } => {
-                push_eval(cfg, Frame::Guard { func }, callee, &E_GUARD)
+            ExprKind::Call { callee, args } | ExprKind::Guard { callee, args, .. } => {
+                let rule = if matches!(node.0.kind, ExprKind::Call { .. }) { &E_CALL } else { &E_GUARD };
+                push_eval(cfg, Frame::Call { site: node, args: Body(args), done: Vector::new() }, callee, rule)
             }
             ExprKind::Alias {
                 name,
@@ -176,14 +185,25 @@ impl<'p> Machine<'p> {
         mut cfg: Config<'p>,
     ) -> Step<'p> {
         match frame {
-            Frame::Call { args, mut done } => {
+            Frame::Call { site, args, mut done } => {
                 done.push_back(v);
+                let cases = match &site.0.kind {
+                    ExprKind::Guard { cases, .. } => Some(cases),
+                    _ => None,
+                };
                 // done[0] is the callee; done[i + 1] the value of args[i].
                 match args.0.get(done.len() - 1) {
-                    Some(arg) => push_eval(cfg, Frame::Call { args, done }, arg, &E_CALL_ARG),
+                    Some(arg) => {
+                        let rule = if cases.is_some() { &E_GUARD_ARG } else { &E_CALL_ARG };
+                        push_eval(cfg, Frame::Call { site, args, done }, arg, rule)
+                    }
                     None => {
                         let callee = done.pop_front().expect("a call frame holds its callee");
-                        self.enter(cfg, callee, done.into_iter().collect(), &E_CALL_ENTER)
+                        let args = done.into_iter().collect();
+                        match cases {
+                            None => self.enter(cfg, callee, args, &E_CALL_ENTER),
+                            Some(cases) => self.dispatch(cfg, callee, args, cases),
+                        }
                     }
                 }
             }
@@ -191,15 +211,6 @@ impl<'p> Machine<'p> {
                 cfg.env = env;
                 cfg.host.depth -= 1;
                 next(cfg, Control::Value(v), &E_CALL_RETURN)
-            }
-            Frame::Guard { func } => {
-                let passes = matches!(&v, Value::Ref(loc)
-                    if matches!(cfg.heap.get(*loc), Some(HeapObj::Closure { func: f, .. }) if **f == *func));
-                if passes {
-                    next(cfg, Control::Value(Value::Undefined), &E_GUARD_PASS)
-                } else {
-                    Step::Done(Outcome::new(OutcomeKind::Unknown, &cfg), &E_GUARD_FAIL)
-                }
             }
             Frame::Alias { name, capture } => {
                 let cell = match &v {
@@ -225,31 +236,58 @@ impl<'p> Machine<'p> {
     }
 
     /// Enters the body of the closure `callee` with `args` (also used by event handlers).
-    pub(super) fn enter(
-        &self,
-        mut cfg: Config<'p>,
-        callee: Value,
-        mut args: Vec<Value>,
-        rule: &'static RuleDef,
-    ) -> Step<'p> {
-        let closure = match &callee {
-            Value::Ref(loc) => match cfg.heap.get(*loc) {
-                Some(HeapObj::Closure { func, captures }) => Some((func.clone(), captures.clone())),
-                _ => None,
-            },
-            _ => None,
-        };
-        let Some((func, captures)) = closure else {
+    pub(super) fn enter(&self, cfg: Config<'p>, callee: Value, args: Vec<Value>, rule: &'static RuleDef) -> Step<'p> {
+        let Some((func, captures)) = closure_of(&cfg, &callee) else {
             let err = errors::not_callable(self.dialect(), &cfg.heap, &callee);
             return self.raise_error(cfg, err, &E_CALL_NOT_FUNCTION);
         };
-        let def = self
-            .function(&func)
-            .expect("closures are made only of the program's functions");
-        if args.len() != def.params.len() {
+        let def = self.function(&func).expect("closures are made only of the program's functions");
+        let mut env = Env::new();
+        for (name, loc) in captures {
+            env.insert(name, loc);
+        }
+        self.activate(cfg, env, &def.params, args, &func, Body(&def.body), rule)
+    }
+
+    /// A guard's dispatch on the callee's function.
+    fn dispatch(&self, cfg: Config<'p>, callee: Value, args: Vec<Value>, cases: &'p [GuardCase]) -> Step<'p> {
+        let Some((func, _)) = closure_of(&cfg, &callee) else {
+            let err = errors::not_callable(self.dialect(), &cfg.heap, &callee);
+            return self.raise_error(cfg, err, &E_CALL_NOT_FUNCTION);
+        };
+        match cases.iter().find(|c| *c.func == *func) {
+            None => Step::Done(Outcome::new(OutcomeKind::Unknown, &cfg), &E_GUARD_FAIL),
+            Some(GuardCase { body: CaseBody::Call, .. }) => self.enter(cfg, callee, args, &E_GUARD_CALL),
+            Some(GuardCase { body: CaseBody::Inline { clos, params, body }, .. }) => {
+                // The inlined body sees the caller's bindings shadowed by its own (renamed)
+                // closure and parameters; it refers to nothing else.
+                let mut env = cfg.env.clone();
+                let mut cfg = cfg;
+                let cell = alloc_cell(&mut cfg, callee);
+                env.insert(Rc::from(clos.as_str()), cell);
+                self.activate(cfg, env, params, args, &func, Body(body), &E_GUARD_INLINE)
+            }
+        }
+    }
+
+    /// The common part of a call: arity (JS pads, Python raises), depth, fuel, then the body
+    /// under the `return` label with the parameters bound in `env`.
+    #[allow(clippy::too_many_arguments)]
+    fn activate(
+        &self,
+        mut cfg: Config<'p>,
+        mut env: Env,
+        params: &[String],
+        mut args: Vec<Value>,
+        func: &str,
+        body: Body<'p>,
+        rule: &'static RuleDef,
+    ) -> Step<'p> {
+        if args.len() != params.len() {
             match self.dialect() {
-                Dialect::Js => args.resize(def.params.len(), Value::Undefined),
+                Dialect::Js => args.resize(params.len(), Value::Undefined),
                 Dialect::Py => {
+                    let def = self.function(func).expect("closures are made only of the program's functions");
                     let err = errors::arity(&def.name, &def.params, args.len());
                     return self.raise_error(cfg, err, &E_CALL_ARITY);
                 }
@@ -262,21 +300,25 @@ impl<'p> Machine<'p> {
         if let Some(done) = self.spend_fuel(&mut cfg) {
             return done;
         }
-        let mut env = Env::new();
-        for (param, arg) in def.params.iter().zip(args) {
+        for (param, arg) in params.iter().zip(args) {
             let loc = alloc_cell(&mut cfg, arg);
             env.insert(Rc::from(param.as_str()), loc);
         }
-        for (name, loc) in captures {
-            env.insert(name, loc);
-        }
         let caller = std::mem::replace(&mut cfg.env, env.clone());
         cfg.kont.push_back(Frame::Return { env: caller });
-        cfg.kont.push_back(Frame::Label {
-            name: RETURN_LABEL,
-            env,
-        });
+        cfg.kont.push_back(Frame::Label { name: RETURN_LABEL, env });
         cfg.host.depth += 1;
-        next(cfg, Control::Block(Body(&def.body)), rule)
+        next(cfg, Control::Block(body), rule)
+    }
+}
+
+/// The function and captured cells of a closure value.
+fn closure_of(cfg: &Config<'_>, v: &Value) -> Option<(Rc<str>, Vector<(Rc<str>, crate::value::Loc)>)> {
+    match v {
+        Value::Ref(loc) => match cfg.heap.get(*loc) {
+            Some(HeapObj::Closure { func, captures }) => Some((func.clone(), captures.clone())),
+            _ => None,
+        },
+        _ => None,
     }
 }
