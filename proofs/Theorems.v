@@ -81,4 +81,104 @@ Proof.
   congruence.
 Qed.
 
+
+(** ** Prunings *)
+
+Lemma prunes_self : forall e t, prunes fns e t -> prunes fns t t.
+Proof. induction 1; constructor; auto. Qed.
+
+Lemma unk_frame_prunes : forall k, prunes_frame fns k (unk_frame k).
+Proof. destruct k; simpl; constructor; constructor. Qed.
+
+Lemma unk_frame_idem : forall k, unk_frame (unk_frame k) = unk_frame k.
+Proof. destruct k; reflexivity. Qed.
+
+Lemma unk_frame_eq : forall k k', prunes_frame fns k k' -> unk_frame k = unk_frame k'.
+Proof. intros k k' H; inversion H; reflexivity. Qed.
+
+Lemma pop_store_eq : forall k k' s, prunes_frame fns k k' -> pop_store k s = pop_store k' s.
+Proof. intros k k' s H; inversion H; reflexivity. Qed.
+
+Lemma catches_eq : forall k k' l, prunes_frame fns k k' -> (catches k l <-> catches k' l).
+Proof. intros k k' l H; inversion H; simpl; tauto. Qed.
+
+Lemma call_target_prunes : forall e ps b args tb,
+  call_target fns e = Some (ps, b, args) -> prunes fns b tb ->
+  prunes fns e (EInline ps args tb).
+Proof.
+  intros e ps b args tb H Hp. destruct e; simpl in H; try discriminate.
+  - destruct (fns g) as [[ps' b']|] eqn:E; inversion H; subst. econstructor; eauto.
+  - inversion H; subst. constructor; auto.
+Qed.
+
+Lemma call_target_inline : forall e ps b args t,
+  prunes fns e t -> call_target fns t = Some (ps, b, args) ->
+  exists b', call_target fns e = Some (ps, b', args) /\ prunes fns b' b.
+Proof.
+  intros e ps b args t Hp H. inversion Hp; subst; simpl in H; try discriminate.
+  - inversion H; subst. exists b0. simpl. rewrite H0. auto.
+  - inversion H; subst. exists b0. auto.
+Qed.
+
+Ltac dec_refl :=
+  repeat match goal with
+  | |- context [?d ?a ?a] =>
+      lazymatch type of (d a a) with
+      | sumbool _ _ => destruct (d a a); [|congruence]
+      end
+  end.
+
+(** Merging two prunings of one program never fails, and gives a pruning of it that is
+    above both. *)
+Lemma merge_prunes : forall e t1, prunes fns e t1 -> forall t2, prunes fns e t2 ->
+  exists t, merge t1 t2 = Some t /\ prunes fns e t /\ prunes fns t t1 /\ prunes fns t t2.
+Proof.
+  induction 1; intros t2' H2.
+  { exists t2'. simpl. eauto 6 using prunes_self, pr_unknown. }
+  all: inversion H2; subst;
+    try solve [simpl; eexists; repeat split; econstructor; eauto using prunes_self].
+  all: repeat match goal with
+         | H1 : fns ?g = Some _, H3 : fns ?g = Some _ |- _ =>
+             rewrite H1 in H3; inv H3
+         end.
+  all: simpl;
+    repeat match goal with
+    | IH : forall t2, prunes fns ?e t2 -> _, H : prunes fns ?e ?u |- _ =>
+        let E := fresh "E" in
+        destruct (IH _ H) as (? & E & ? & ? & ?); clear IH; rewrite E
+    end;
+    dec_refl; eexists; repeat split; econstructor; eauto.
+Qed.
+
+Lemma merge_prunes_eq : forall e t1 t2 t, prunes fns e t1 -> prunes fns e t2 ->
+  merge t1 t2 = Some t -> prunes fns e t /\ prunes fns t t1 /\ prunes fns t t2.
+Proof.
+  intros. destruct (merge_prunes _ _ H _ H0) as (t' & E & ?). congruence.
+Qed.
+
+Ltac merge_tac :=
+  match goal with
+  | Hm : merge ?a ?b = Some ?t, Ha : prunes _ ?e ?a, Hb : prunes _ ?e ?b |- _ =>
+      destruct (merge_prunes_eq _ _ _ _ Ha Hb Hm) as (? & ? & ?); clear Hm
+  end.
+
+(** ** Tracing yields prunings *)
+
+Lemma trace_prunes : forall f s x f' s' o r,
+  eval fns f s x f' s' o r -> prunes_out fns x r.
+Proof.
+  induction 1; simpl in *;
+    repeat match goal with
+    | H : prunes_frame _ _ _ |- _ => inv H
+    | H : prunes _ (EWhile _ _) (EWhile _ _) |- _ => inv H
+    end;
+    try solve [eauto using unk_frame_prunes, prunes_frame, prunes].
+  - merge_tac. constructor; auto.
+  - merge_tac. constructor; auto.
+  - apply call_target_prunes with (b := b); auto.
+  - destruct H; simpl; auto using unk_frame_prunes; constructor.
+  - destruct H; simpl; auto using unk_frame_prunes; repeat constructor.
+    apply call_target_prunes with (b := b); auto. constructor.
+Qed.
+
 End Theorems.
