@@ -181,4 +181,44 @@ Proof.
     apply call_target_prunes with (b := b); auto. constructor.
 Qed.
 
+Lemma prunes_x_E : forall e t, prunes fns e t -> prunes_x fns (XE e) (XE t).
+Proof. simpl; auto. Qed.
+
+Lemma prunes_x_F : forall k k' o, prunes_frame fns k k' -> prunes_x fns (XF k o) (XF k' o).
+Proof. simpl; auto. Qed.
+
+(** ** Adequacy of prunings: whatever a pruning answers other than [Unknown], the
+    program it prunes answers too, with the same store, fuel and recorded trace. *)
+Lemma prunes_adequate : forall f s y f' s' o r,
+  eval fns f s y f' s' o r -> o <> Unknown ->
+  forall x, prunes_x fns x y -> eval fns f s x f' s' o r.
+Proof.
+  induction 1; intros Hu xx Hp; destruct xx as [e0 | k0 o0]; simpl in Hp;
+    try contradiction;
+    try (destruct Hp as [Hp ?]; subst);
+    repeat match goal with
+    | H : prunes _ _ ?t |- _ => tryif is_var t then fail else inv H
+    | H : prunes_frame _ _ ?k |- _ => tryif is_var k then fail else inv H
+    end;
+    try solve [econstructor;
+               eauto 7 using frame_not_unknown, prunes_frame, prunes_x_E, prunes_x_F].
+  - (* E_While_Again *)
+    econstructor. apply IHeval; auto. simpl. constructor; auto.
+  - (* E_Break_Pop *)
+    rewrite <- (pop_store_eq _ _ s Hp), <- (unk_frame_eq _ _ Hp). constructor.
+    rewrite (catches_eq _ _ l Hp). auto.
+  - (* E_Call_Enter *)
+    destruct (call_target_inline _ _ _ _ _ Hp H) as (b' & Hc & Hb).
+    econstructor; eauto using frame_not_unknown, prunes_frame, prunes_x_E, prunes_x_F.
+  - (* E_Raise_Pop *)
+    rewrite <- (unk_frame_eq _ _ Hp). constructor.
+  - (* E_Limit_Fuel *)
+    inv H; simpl in Hp; try contradiction. match goal with Hc : call_target _ _ = Some _ |- _ =>
+      destruct (call_target_inline _ _ _ _ _ Hp Hc) as (b' & ? & ?) end.
+    repeat econstructor; eauto.
+  - inv H; simpl in Hp; try contradiction; destruct Hp as [Hp ?]; subst.
+    + rewrite <- (unk_frame_eq _ _ Hp). repeat constructor.
+    + inv Hp. repeat constructor.
+Qed.
+
 End Theorems.
