@@ -159,7 +159,8 @@ Qed.
 Ltac merge_tac :=
   match goal with
   | Hm : merge ?a ?b = Some ?t, Ha : prunes _ ?e ?a, Hb : prunes _ ?e ?b |- _ =>
-      destruct (merge_prunes_eq _ _ _ _ Ha Hb Hm) as (? & ? & ?); clear Hm
+      let P := fresh "P" in
+      assert (P := merge_prunes_eq _ _ _ _ Ha Hb Hm); destruct P as (? & ? & ?)
   end.
 
 (** ** Tracing yields prunings *)
@@ -219,6 +220,81 @@ Proof.
   - inv H; simpl in Hp; try contradiction; destruct Hp as [Hp ?]; subst.
     + rewrite <- (unk_frame_eq _ _ Hp). repeat constructor.
     + inv Hp. repeat constructor.
+Qed.
+
+(** ** Source programs never answer [Unknown] *)
+
+Lemma src_call_target : forall e ps b args,
+  src_fns fns -> src e -> call_target fns e = Some (ps, b, args) -> src b.
+Proof.
+  intros e ps b args Hf Hs H. destruct e; simpl in *; try discriminate.
+  - destruct (fns g) as [[ps' b']|] eqn:E; inversion H; subst; eauto.
+  - inversion H; subst; auto.
+Qed.
+
+Lemma src_no_unknown : forall f s x f' s' o r,
+  eval fns f s x f' s' o r -> src_fns fns -> src_x x -> o <> Unknown.
+Proof.
+  induction 1; intros Hf Hs; simpl in *;
+    try discriminate; try tauto;
+    try solve [intuition eauto].
+  - eapply IHeval2; eauto. simpl. split; auto.
+    eapply IHeval1; eauto using src_call_target.
+  - destruct H; simpl in *; tauto.
+Qed.
+
+(** ** Replay: the trace of a run, evaluated on the same input, gives the run's outcome
+    (with the same final store and fuel, and it records itself again). *)
+Lemma replay_x : forall f s x f' s' o r,
+  eval fns f s x f' s' o r -> src_fns fns -> src_x x ->
+  eval fns f s (trace_x x r) f' s' o r.
+Proof.
+  induction 1; intros Hf Hs; simpl in *;
+    repeat match goal with H : _ /\ _ |- _ => destruct H end;
+    try solve [econstructor; eauto 6 using src_no_unknown, conj, src_call_target].
+  - (* E_While *)
+    assert (o1 <> Unknown) by eauto using src_no_unknown.
+    assert (o <> Unknown) by (eapply src_no_unknown; eauto; simpl; auto).
+    pose proof (trace_prunes _ _ _ _ _ _ _ H) as Pc; simpl in Pc.
+    pose proof (trace_prunes _ _ _ _ _ _ _ H0) as Pk; simpl in Pk; inv Pk.
+    merge_tac.
+    apply E_While with (f1 := f1) (s1 := s1) (o1 := o1) (tc := tc) (tc' := tc'); auto.
+    + eapply prunes_adequate; [apply IHeval1; auto | auto | simpl; auto].
+    + eapply prunes_adequate; [apply IHeval2; auto | auto | ].
+      simpl; split; auto. constructor; eauto using prunes_self.
+  - (* E_While_True *)
+    assert (o1 <> Unknown) by eauto using src_no_unknown.
+    assert (o <> Unknown) by (eapply src_no_unknown; eauto; simpl; auto).
+    pose proof (trace_prunes _ _ _ _ _ _ _ H) as Pb; simpl in Pb.
+    pose proof (trace_prunes _ _ _ _ _ _ _ H0) as Pk; simpl in Pk; inv Pk.
+    merge_tac.
+    apply E_While_True with (f1 := f1) (s1 := s1) (o1 := o1) (tb := tb) (tb' := tb'); auto.
+    + eapply prunes_adequate; [apply IHeval1; auto | auto | simpl; auto].
+    + eapply prunes_adequate; [apply IHeval2; auto | auto | ].
+      simpl; split; auto. constructor; eauto using prunes_self.
+  - (* E_Break_Pop *)
+    rewrite (pop_store_eq _ _ s (unk_frame_prunes k)).
+    replace (TF (unk_frame k)) with (TF (unk_frame (unk_frame k)))
+      by (rewrite unk_frame_idem; auto).
+    constructor. rewrite <- (catches_eq _ _ l (unk_frame_prunes k)). auto.
+  - (* E_Call_Enter *)
+    assert (src b) by eauto using src_call_target.
+    assert (o1 <> Unknown) by eauto using src_no_unknown.
+    econstructor; [reflexivity | eassumption | eassumption | apply IHeval1; auto | ].
+    apply IHeval2; auto.
+  - (* E_Raise_Pop *)
+    replace (TF (unk_frame k)) with (TF (unk_frame (unk_frame k)))
+      by (rewrite unk_frame_idem; auto).
+    constructor.
+  - (* E_Unknown *)
+    destruct H; simpl in *; tauto.
+  - (* E_Limit_Fuel *)
+    destruct H; simpl.
+    + replace (TF (unk_frame k)) with (TF (unk_frame (unk_frame k)))
+        by (rewrite unk_frame_idem; auto).
+      repeat constructor.
+    + repeat constructor.
+    + constructor. apply lim_call with (b := EUnknown). reflexivity.
 Qed.
 
 End Theorems.
