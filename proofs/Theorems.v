@@ -297,4 +297,86 @@ Proof.
     + constructor. apply lim_call with (b := EUnknown). reflexivity.
 Qed.
 
+(** * Main theorems *)
+
+(** Traces of runs are prunings of the program (with calls inlined). *)
+Theorem trace_is_pruning : forall e f s f' s' o t,
+  eval fns f s (XE e) f' s' o (TE t) -> prunes fns e t.
+Proof. intros. exact (trace_prunes _ _ _ _ _ _ _ H). Qed.
+
+(** Replay: the trace of a run of a source program, evaluated on the same input (store
+    and fuel), gives the run's outcome and final store. *)
+Theorem replay : forall e f s f' s' o t,
+  src_fns fns -> src e ->
+  eval fns f s (XE e) f' s' o (TE t) ->
+  eval fns f s (XE t) f' s' o (TE t).
+Proof. intros. exact (replay_x _ _ _ _ _ _ _ H1 H H0). Qed.
+
+(** A pruning never answers anything but what its program answers: when it does not say
+    [Unknown], the program gives the same outcome, store and fuel (no assumption that the
+    program's run is known). *)
+Theorem pruning_sound : forall e t, prunes fns e t ->
+  forall f s f' s' o r, eval fns f s (XE t) f' s' o r -> o <> Unknown ->
+  eval fns f s (XE e) f' s' o r.
+Proof. intros. eapply prunes_adequate; eauto. Qed.
+
+Theorem safety_prunes : forall e t, prunes fns e t ->
+  forall f s f1 s1 o r f2 s2 o' r',
+  eval fns f s (XE e) f1 s1 o r ->
+  eval fns f s (XE t) f2 s2 o' r' ->
+  o' = Unknown \/ (o' = o /\ s2 = s1 /\ f2 = f1).
+Proof.
+  intros e t Hp f s f1 s1 o r f2 s2 o' r' He Ht.
+  destruct o' eqn:E; try (left; reflexivity);
+    right; subst;
+    (assert (Hx := pruning_sound _ _ Hp _ _ _ _ _ _ Ht ltac:(discriminate));
+     destruct (eval_deterministic _ _ _ _ _ _ _ He _ _ _ _ Hx) as (? & ? & ? & ?);
+     subst; auto).
+Qed.
+
+(** Safety: a trace produced by any run of [e], evaluated on any input, gives [e]'s
+    outcome on that input or [Unknown]. *)
+Theorem safety : forall e t f0 s0 f0' s0' o0,
+  eval fns f0 s0 (XE e) f0' s0' o0 (TE t) ->
+  forall f s f1 s1 o r f2 s2 o' r',
+  eval fns f s (XE e) f1 s1 o r ->
+  eval fns f s (XE t) f2 s2 o' r' ->
+  o' = Unknown \/ (o' = o /\ s2 = s1 /\ f2 = f1).
+Proof. intros. eapply safety_prunes; eauto using trace_is_pruning. Qed.
+
+(** Merge: two traces (prunings) of one program merge; the merge is a pruning, so it is
+    safe, and it answers (without [Unknown], with the same outcome) every input either
+    one answers. *)
+Theorem merge_sound : forall e t1 t2, prunes fns e t1 -> prunes fns e t2 ->
+  exists t, merge t1 t2 = Some t /\ prunes fns e t /\
+  (forall f s f1 s1 o r f2 s2 o' r',
+      eval fns f s (XE e) f1 s1 o r -> eval fns f s (XE t) f2 s2 o' r' ->
+      o' = Unknown \/ (o' = o /\ s2 = s1 /\ f2 = f1)) /\
+  (forall f s f' s' o r,
+      (eval fns f s (XE t1) f' s' o r \/ eval fns f s (XE t2) f' s' o r) ->
+      o <> Unknown -> eval fns f s (XE t) f' s' o r).
+Proof.
+  intros e t1 t2 H1 H2.
+  destruct (merge_prunes _ _ H1 _ H2) as (t & Hm & He & Ht1 & Ht2).
+  exists t. repeat split; auto.
+  - intros f s f1 s1 o r f2 s2 o' r' Ha Hb.
+    exact (safety_prunes _ _ He _ _ _ _ _ _ _ _ _ _ Ha Hb).
+  - intros f s f' s' o r [H | H] Hu.
+    + exact (prunes_adequate _ _ _ _ _ _ _ H Hu (XE t) Ht1).
+    + exact (prunes_adequate _ _ _ _ _ _ _ H Hu (XE t) Ht2).
+Qed.
+
+(** The same for the traces of two runs. *)
+Corollary merge_runs : forall e fa sa fa' sa' oa ta fb sb fb' sb' ob tb,
+  eval fns fa sa (XE e) fa' sa' oa (TE ta) ->
+  eval fns fb sb (XE e) fb' sb' ob (TE tb) ->
+  exists t, merge ta tb = Some t /\ prunes fns e t /\
+  (forall f s f1 s1 o r f2 s2 o' r',
+      eval fns f s (XE e) f1 s1 o r -> eval fns f s (XE t) f2 s2 o' r' ->
+      o' = Unknown \/ (o' = o /\ s2 = s1 /\ f2 = f1)) /\
+  (forall f s f' s' o r,
+      (eval fns f s (XE ta) f' s' o r \/ eval fns f s (XE tb) f' s' o r) ->
+      o <> Unknown -> eval fns f s (XE t) f' s' o r).
+Proof. intros. apply merge_sound; eauto using trace_is_pruning. Qed.
+
 End Theorems.
