@@ -20,3 +20,7 @@ Check merge_sound.
 Print Assumptions merge_sound.
 Check merge_runs.
 Print Assumptions merge_runs.
+Check merge_idem.
+Print Assumptions merge_idem.
+Check merge_comm.
+Print Assumptions merge_comm.

@@ -297,6 +297,28 @@ Proof.
     + constructor. apply lim_call with (b := EUnknown). reflexivity.
 Qed.
 
+
+(** ** Merge is idempotent and commutative (the Rust merge properties of the same name). *)
+
+Theorem merge_idem : forall t, merge t t = Some t.
+Proof.
+  induction t; simpl; dec_refl;
+    repeat match goal with H : merge ?a ?a = Some ?a |- _ => rewrite H; clear H end;
+    reflexivity.
+Qed.
+
+Theorem merge_comm : forall t1 t2, merge t1 t2 = merge t2 t1.
+Proof.
+  induction t1; destruct t2; simpl; auto;
+    repeat match goal with
+    | |- context [if ?d ?a ?b then _ else _] =>
+        destruct (d a b); subst; try congruence; dec_refl
+    | IH : forall t2, merge ?x t2 = merge t2 ?x |- context [merge ?x ?y] =>
+        rewrite (IH y); clear IH
+    end;
+    auto.
+Qed.
+
 (** * Main theorems *)
 
 (** Traces of runs are prunings of the program (with calls inlined). *)

@@ -20,6 +20,8 @@ const MAIN_THEOREMS: &[&str] = &[
     "safety",
     "merge_sound",
     "merge_runs",
+    "merge_idem",
+    "merge_comm",
 ];
 
 /// Vernacular that would let a proof skip a step or assume a fact.
