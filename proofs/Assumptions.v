@@ -1,6 +1,6 @@
 (** Printed into assumptions.txt by the Makefile; cli/tests/proofs.rs checks that each
     main theorem's block says "Closed under the global context". *)
-From Tracelab Require Import Syntax Semantics Theorems.
+From Tracelab Require Import Syntax Semantics Theorems Source.
 
 Check eval_deterministic.
 Print Assumptions eval_deterministic.
@@ -24,3 +24,17 @@ Check merge_idem.
 Print Assumptions merge_idem.
 Check merge_comm.
 Print Assumptions merge_comm.
+Check tracing_conservative.
+Print Assumptions tracing_conservative.
+Check tracing_total.
+Print Assumptions tracing_total.
+Check plain_deterministic.
+Print Assumptions plain_deterministic.
+Check plain_fuel_mono.
+Print Assumptions plain_fuel_mono.
+Check plain_replay.
+Print Assumptions plain_replay.
+Check plain_safety.
+Print Assumptions plain_safety.
+Check plain_merge.
+Print Assumptions plain_merge.

@@ -22,6 +22,13 @@ const MAIN_THEOREMS: &[&str] = &[
     "merge_runs",
     "merge_idem",
     "merge_comm",
+    "tracing_conservative",
+    "tracing_total",
+    "plain_deterministic",
+    "plain_fuel_mono",
+    "plain_replay",
+    "plain_safety",
+    "plain_merge",
 ];
 
 /// Vernacular that would let a proof skip a step or assume a fact.
