@@ -189,7 +189,11 @@ pub enum CaseBody {
     Call,
     /// Run the inlined body with `clos` bound to the callee and `params` to the arguments;
     /// like a function body it sees only those names (captures come through `alias`).
-    Inline { clos: Name, params: Vec<Name>, body: Vec<Expr> },
+    Inline {
+        clos: Name,
+        params: Vec<Name>,
+        body: Vec<Expr>,
+    },
 }
 
 /// The handler of a `try`: binds the thrown value to `name` while `body` runs.

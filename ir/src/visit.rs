@@ -72,7 +72,11 @@ pub fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             f(arg);
             f(callback);
         }
-        ExprKind::Guard { callee, args, cases } => {
+        ExprKind::Guard {
+            callee,
+            args,
+            cases,
+        } => {
             f(callee);
             block(args, f);
             for case in cases {

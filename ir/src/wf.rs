@@ -15,7 +15,9 @@
 //!   creates a closure only where everything it captures is bound;
 //! - registers callbacks only for asynchronous events.
 
-use crate::ast::{CaseBody, Catch, EventKind, Expr, ExprKind, FunDef, LValue, Level, Program, RETURN_LABEL};
+use crate::ast::{
+    CaseBody, Catch, EventKind, Expr, ExprKind, FunDef, LValue, Level, Program, RETURN_LABEL,
+};
 use crate::span::Span;
 use std::collections::HashSet;
 
@@ -280,7 +282,11 @@ impl<'p> Checker<'p> {
                 self.expr(arg, scope);
                 self.expr(callback, scope);
             }
-            ExprKind::Guard { callee, args, cases } => {
+            ExprKind::Guard {
+                callee,
+                args,
+                cases,
+            } => {
                 self.expr(callee, scope);
                 self.exprs(args, scope);
                 let mut seen = HashSet::new();
@@ -294,11 +300,22 @@ impl<'p> Checker<'p> {
                     };
                     if let CaseBody::Inline { clos, params, body } = &case.body {
                         if params.len() != def.params.len() {
-                            self.error(span, format!("the inlined `{}` binds {} parameters, the function has {}", case.func, params.len(), def.params.len()));
+                            self.error(
+                                span,
+                                format!(
+                                    "the inlined `{}` binds {} parameters, the function has {}",
+                                    case.func,
+                                    params.len(),
+                                    def.params.len()
+                                ),
+                            );
                         }
                         // Like a function body: only the closure and the parameters are bound.
                         let vars = std::iter::once(clos).chain(params).cloned().collect();
-                        let mut inner = Scope { vars, labels: vec![RETURN_LABEL.into()] };
+                        let mut inner = Scope {
+                            vars,
+                            labels: vec![RETURN_LABEL.into()],
+                        };
                         self.block(body, &mut inner);
                     }
                 }

@@ -5,8 +5,8 @@ mod common;
 use proptest::prelude::*;
 use tracelab_ir::json::{program_from_json, program_to_json};
 use tracelab_ir::{
-    parse_program, print_program, strip_spans, CaseBody, Catch, GuardCase, Dialect, EventKind, Expr, ExprKind, Field,
-    Float, FunDef, LValue, PrimOp, Program, Span, EXPR_TAGS,
+    parse_program, print_program, strip_spans, CaseBody, Catch, Dialect, EventKind, Expr, ExprKind,
+    Field, Float, FunDef, GuardCase, LValue, PrimOp, Program, Span, EXPR_TAGS,
 };
 
 proptest! {
@@ -140,10 +140,17 @@ fn every_form() -> Program {
             callee: var("f"),
             args: vec![var("a")],
             cases: vec![
-                GuardCase { func: "f".into(), body: CaseBody::Call },
+                GuardCase {
+                    func: "f".into(),
+                    body: CaseBody::Call,
+                },
                 GuardCase {
                     func: "g".into(),
-                    body: CaseBody::Inline { clos: "c".into(), params: vec!["p".into()], body: vec![var("p")] },
+                    body: CaseBody::Inline {
+                        clos: "c".into(),
+                        params: vec!["p".into()],
+                        body: vec![var("p")],
+                    },
                 },
             ],
         }),

@@ -432,9 +432,9 @@ impl<'p> Machine<'p> {
             | Frame::IndexObject { .. }
             | Frame::IndexKey { .. }
             | Frame::Prim { .. } => self.resume_data(frame, v, cfg),
-            Frame::Call { .. }
-            | Frame::Return { .. }
-            | Frame::Alias { .. } => self.resume_function(frame, v, cfg),
+            Frame::Call { .. } | Frame::Return { .. } | Frame::Alias { .. } => {
+                self.resume_function(frame, v, cfg)
+            }
             Frame::Throw | Frame::Try { .. } | Frame::Handler { .. } | Frame::Finally { .. } => {
                 self.resume_error(frame, v, cfg)
             }

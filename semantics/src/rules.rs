@@ -85,6 +85,8 @@ const LATEX_MACROS: &str = r"\providecommand{\cfg}[4]{\langle #1 \mid #2 \mid #3
 \providecommand{\brk}[2]{\kw{brk}\,#1\,#2}
 \providecommand{\raisev}[1]{\kw{raise}\,#1}
 \providecommand{\fr}[1]{\mathsf{#1}}
+\providecommand{\llbracket}{[\![}
+\providecommand{\rrbracket}{]\!]}
 ";
 
 /// The table as Markdown, for the docs.

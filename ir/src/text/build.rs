@@ -84,8 +84,15 @@ pub fn set(target: Expr, value: Expr, l: usize, r: usize) -> Result<Expr, Error>
 
 pub fn call_case(func: String, mode: &str, l: usize, r: usize) -> Result<GuardCase, Error> {
     match mode {
-        "call" => Ok(GuardCase { func, body: CaseBody::Call }),
-        _ => Err(error(format!("expected `call` or `inline (…) {{…}}`, found `{mode}`"), l, r)),
+        "call" => Ok(GuardCase {
+            func,
+            body: CaseBody::Call,
+        }),
+        _ => Err(error(
+            format!("expected `call` or `inline (…) {{…}}`, found `{mode}`"),
+            l,
+            r,
+        )),
     }
 }
 
@@ -99,7 +106,10 @@ pub fn inline_case(
     r: usize,
 ) -> Result<GuardCase, Error> {
     match mode {
-        "inline" => Ok(GuardCase { func, body: CaseBody::Inline { clos, params, body } }),
+        "inline" => Ok(GuardCase {
+            func,
+            body: CaseBody::Inline { clos, params, body },
+        }),
         _ => Err(error(format!("expected `inline`, found `{mode}`"), l, r)),
     }
 }

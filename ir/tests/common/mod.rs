@@ -3,7 +3,8 @@
 use num_bigint::{BigInt, Sign};
 use proptest::prelude::*;
 use tracelab_ir::{
-    CaseBody, Catch, Dialect, GuardCase, EventKind, Expr, ExprKind, Field, Float, FunDef, LValue, PrimOp, Program, Span,
+    CaseBody, Catch, Dialect, EventKind, Expr, ExprKind, Field, Float, FunDef, GuardCase, LValue,
+    PrimOp, Program, Span,
 };
 
 /// Case count: modest by default, `PROPTEST_CASES` overrides it.
@@ -237,7 +238,14 @@ pub fn expr() -> impl Strategy<Value = Expr> {
                 e.clone(),
                 block.clone(),
                 prop::collection::vec(
-                    (name(), prop::option::of((name(), prop::collection::vec(name(), 0..3), block.clone()))),
+                    (
+                        name(),
+                        prop::option::of((
+                            name(),
+                            prop::collection::vec(name(), 0..3),
+                            block.clone()
+                        ))
+                    ),
                     0..3
                 )
             )
@@ -250,7 +258,8 @@ pub fn expr() -> impl Strategy<Value = Expr> {
                             func,
                             body: match inline {
                                 None => CaseBody::Call,
-                                Some((clos, params, body)) => CaseBody::Inline { clos, params, body },
+                                Some((clos, params, body)) =>
+                                    CaseBody::Inline { clos, params, body },
                             },
                         })
                         .collect(),

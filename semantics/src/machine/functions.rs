@@ -95,14 +95,20 @@ rule!(
 rule!(
     E_GUARD_CALL,
     "E-Guard-Call",
-    [r"\sigma(\ell_f) = \langle f, \_ \rangle", r"(f \Rightarrow \kw{call}) \in \vec c"],
+    [
+        r"\sigma(\ell_f) = \langle f, \_ \rangle",
+        r"(f \Rightarrow \kw{call}) \in \vec c"
+    ],
     r"\cfg{v_n}{\rho}{\fr{guard}\,\ell_f\,\vec v\,\cdot\,\vec c \cdot \kappa}{\sigma} \to \cfg{v_n}{\rho}{\fr{call}\,\ell_f\,\vec v\,\cdot \cdot \kappa}{\sigma}",
     "A recursive callee is called: its body is the trace-level function's merged trace."
 );
 rule!(
     E_GUARD_FAIL,
     "E-Guard-Fail",
-    [r"\sigma(\ell_f) = \langle g, \_ \rangle", r"g \notin \vec c"],
+    [
+        r"\sigma(\ell_f) = \langle g, \_ \rangle",
+        r"g \notin \vec c"
+    ],
     r"\cfg{v_n}{\rho}{\fr{guard}\,\ell_f\,\vec v\,\cdot\,\vec c \cdot \kappa}{\sigma} \to \kw{unknown}",
     "A closure of a function no traced run called here: the trace does not know this path."
 );
@@ -166,8 +172,21 @@ impl<'p> Machine<'p> {
                 next(cfg, Control::Value(Value::Ref(loc)), &E_CLOSURE)
             }
             ExprKind::Call { callee, args } | ExprKind::Guard { callee, args, .. } => {
-                let rule = if matches!(node.0.kind, ExprKind::Call { .. }) { &E_CALL } else { &E_GUARD };
-                push_eval(cfg, Frame::Call { site: node, args: Body(args), done: Vector::new() }, callee, rule)
+                let rule = if matches!(node.0.kind, ExprKind::Call { .. }) {
+                    &E_CALL
+                } else {
+                    &E_GUARD
+                };
+                push_eval(
+                    cfg,
+                    Frame::Call {
+                        site: node,
+                        args: Body(args),
+                        done: Vector::new(),
+                    },
+                    callee,
+                    rule,
+                )
             }
             ExprKind::Alias {
                 name,
@@ -185,7 +204,11 @@ impl<'p> Machine<'p> {
         mut cfg: Config<'p>,
     ) -> Step<'p> {
         match frame {
-            Frame::Call { site, args, mut done } => {
+            Frame::Call {
+                site,
+                args,
+                mut done,
+            } => {
                 done.push_back(v);
                 let cases = match &site.0.kind {
                     ExprKind::Guard { cases, .. } => Some(cases),
@@ -194,7 +217,11 @@ impl<'p> Machine<'p> {
                 // done[0] is the callee; done[i + 1] the value of args[i].
                 match args.0.get(done.len() - 1) {
                     Some(arg) => {
-                        let rule = if cases.is_some() { &E_GUARD_ARG } else { &E_CALL_ARG };
+                        let rule = if cases.is_some() {
+                            &E_GUARD_ARG
+                        } else {
+                            &E_CALL_ARG
+                        };
                         push_eval(cfg, Frame::Call { site, args, done }, arg, rule)
                     }
                     None => {
@@ -236,12 +263,20 @@ impl<'p> Machine<'p> {
     }
 
     /// Enters the body of the closure `callee` with `args` (also used by event handlers).
-    pub(super) fn enter(&self, cfg: Config<'p>, callee: Value, args: Vec<Value>, rule: &'static RuleDef) -> Step<'p> {
+    pub(super) fn enter(
+        &self,
+        cfg: Config<'p>,
+        callee: Value,
+        args: Vec<Value>,
+        rule: &'static RuleDef,
+    ) -> Step<'p> {
         let Some((func, captures)) = closure_of(&cfg, &callee) else {
             let err = errors::not_callable(self.dialect(), &cfg.heap, &callee);
             return self.raise_error(cfg, err, &E_CALL_NOT_FUNCTION);
         };
-        let def = self.function(&func).expect("closures are made only of the program's functions");
+        let def = self
+            .function(&func)
+            .expect("closures are made only of the program's functions");
         let mut env = Env::new();
         for (name, loc) in captures {
             env.insert(name, loc);
@@ -250,15 +285,27 @@ impl<'p> Machine<'p> {
     }
 
     /// A guard's dispatch on the callee's function.
-    fn dispatch(&self, cfg: Config<'p>, callee: Value, args: Vec<Value>, cases: &'p [GuardCase]) -> Step<'p> {
+    fn dispatch(
+        &self,
+        cfg: Config<'p>,
+        callee: Value,
+        args: Vec<Value>,
+        cases: &'p [GuardCase],
+    ) -> Step<'p> {
         let Some((func, _)) = closure_of(&cfg, &callee) else {
             let err = errors::not_callable(self.dialect(), &cfg.heap, &callee);
             return self.raise_error(cfg, err, &E_CALL_NOT_FUNCTION);
         };
         match cases.iter().find(|c| *c.func == *func) {
             None => Step::Done(Outcome::new(OutcomeKind::Unknown, &cfg), &E_GUARD_FAIL),
-            Some(GuardCase { body: CaseBody::Call, .. }) => self.enter(cfg, callee, args, &E_GUARD_CALL),
-            Some(GuardCase { body: CaseBody::Inline { clos, params, body }, .. }) => {
+            Some(GuardCase {
+                body: CaseBody::Call,
+                ..
+            }) => self.enter(cfg, callee, args, &E_GUARD_CALL),
+            Some(GuardCase {
+                body: CaseBody::Inline { clos, params, body },
+                ..
+            }) => {
                 // The inlined body sees the caller's bindings shadowed by its own (renamed)
                 // closure and parameters; it refers to nothing else.
                 let mut env = cfg.env.clone();
@@ -287,7 +334,9 @@ impl<'p> Machine<'p> {
             match self.dialect() {
                 Dialect::Js => args.resize(params.len(), Value::Undefined),
                 Dialect::Py => {
-                    let def = self.function(func).expect("closures are made only of the program's functions");
+                    let def = self
+                        .function(func)
+                        .expect("closures are made only of the program's functions");
                     let err = errors::arity(&def.name, &def.params, args.len());
                     return self.raise_error(cfg, err, &E_CALL_ARITY);
                 }
@@ -306,14 +355,20 @@ impl<'p> Machine<'p> {
         }
         let caller = std::mem::replace(&mut cfg.env, env.clone());
         cfg.kont.push_back(Frame::Return { env: caller });
-        cfg.kont.push_back(Frame::Label { name: RETURN_LABEL, env });
+        cfg.kont.push_back(Frame::Label {
+            name: RETURN_LABEL,
+            env,
+        });
         cfg.host.depth += 1;
         next(cfg, Control::Block(body), rule)
     }
 }
 
 /// The function and captured cells of a closure value.
-fn closure_of(cfg: &Config<'_>, v: &Value) -> Option<(Rc<str>, Vector<(Rc<str>, crate::value::Loc)>)> {
+fn closure_of(
+    cfg: &Config<'_>,
+    v: &Value,
+) -> Option<(Rc<str>, Vector<(Rc<str>, crate::value::Loc)>)> {
     match v {
         Value::Ref(loc) => match cfg.heap.get(*loc) {
             Some(HeapObj::Closure { func, captures }) => Some((func.clone(), captures.clone())),
