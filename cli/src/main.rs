@@ -6,6 +6,7 @@ mod commands;
 mod diagnostic;
 mod examples;
 mod load;
+mod oracle;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
@@ -32,6 +33,16 @@ pub struct LimitArgs {
     /// Bytes allocated before `limit(memory)`.
     #[arg(long)]
     memory: Option<usize>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum TraceFormat {
+    /// The `.tl` text syntax.
+    Text,
+    /// IR JSON.
+    Json,
+    /// Graphviz DOT.
+    Dot,
 }
 
 #[derive(Subcommand)]
@@ -61,6 +72,41 @@ enum Command {
         /// Print at most this many steps (the run still goes on to its outcome).
         #[arg(long)]
         max_steps: Option<u64>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Trace a program on inputs and print the trace tree (the merge of every run's trace).
+    Trace {
+        file: PathBuf,
+        /// JSON Lines, one input per line.
+        #[arg(long)]
+        inputs: PathBuf,
+        #[arg(long)]
+        world: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TraceFormat,
+        /// Write the trace here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print the trace's statistics (size, depth, holes, guards) as JSON on standard output.
+        #[arg(long)]
+        stats: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Every input through every engine: source, trace tree, Rust, and the real CPython/Node.
+    Diff {
+        file: PathBuf,
+        #[arg(long)]
+        inputs: PathBuf,
+        #[arg(long)]
+        world: Option<PathBuf>,
+        /// Build the trace tree from the first N inputs (default: all).
+        #[arg(long)]
+        train: Option<usize>,
+        /// One JSON line per input: {"input", "source", "trace", "rust", "oracle"}.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -105,6 +151,31 @@ fn main() -> ExitCode {
             max_steps,
             limits,
         } => commands::run::step(&file, &input, world.as_deref(), json, max_steps, limits),
+        Command::Trace {
+            file,
+            inputs,
+            world,
+            format,
+            output,
+            stats,
+            limits,
+        } => commands::trace::trace(
+            &file,
+            &inputs,
+            world.as_deref(),
+            format,
+            output.as_deref(),
+            stats,
+            limits,
+        ),
+        Command::Diff {
+            file,
+            inputs,
+            world,
+            train,
+            json,
+            limits,
+        } => commands::diff::diff(&file, &inputs, world.as_deref(), train, json, limits),
         Command::Check { file } => commands::check(&file),
         Command::Rules {
             coverage,

@@ -5,6 +5,7 @@ mod common;
 use common::gen;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
+use proptest::test_runner::FileFailurePersistence;
 use tracelab_semantics::{rules, Limit, Limits, Machine, OutcomeKind, Step};
 
 fn small_limits(dialect: tracelab_ir::Dialect, fuel: u64) -> Limits {
@@ -15,7 +16,11 @@ fn small_limits(dialect: tracelab_ir::Dialect, fuel: u64) -> Limits {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(common::cases(300)))]
+    #![proptest_config(ProptestConfig {
+        cases: common::cases(300),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/regressions/machine.txt"))),
+        ..ProptestConfig::default()
+    })]
 
     /// `step` is a function: the same configuration steps to equal configurations by the same
     /// rule (compared in full for the first steps), and two runs take the same rules to the

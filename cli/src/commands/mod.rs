@@ -1,7 +1,9 @@
 //! The subcommands.
 
 pub mod demo;
+pub mod diff;
 pub mod run;
+pub mod trace;
 
 use crate::examples;
 use crate::load::{self, Failure};

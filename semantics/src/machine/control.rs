@@ -9,98 +9,98 @@ use tracelab_ir::{Expr, ExprKind, LValue};
 
 const G: &str = "Variables, blocks and control";
 
-pub const E_LIT: RuleDef = RuleDef {
+pub static E_LIT: RuleDef = RuleDef {
     name: "E-Lit",
     group: G,
     premises: &[],
     conclusion: r"\cfg{c}{\rho}{\kappa}{\sigma} \to \cfg{\llbracket c \rrbracket}{\rho}{\kappa}{\sigma}",
     prose: "A literal evaluates to its value.",
 };
-pub const E_VAR: RuleDef = RuleDef {
+pub static E_VAR: RuleDef = RuleDef {
     name: "E-Var",
     group: G,
     premises: &[r"\rho(x) = \ell", r"\sigma(\ell) = v"],
     conclusion: r"\cfg{x}{\rho}{\kappa}{\sigma} \to \cfg{v}{\rho}{\kappa}{\sigma}",
     prose: "A variable reads the cell the environment maps it to.",
 };
-pub const E_LET: RuleDef = RuleDef {
+pub static E_LET: RuleDef = RuleDef {
     name: "E-Let",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{let}\,x = e}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{let}\,x \cdot \kappa}{\sigma}",
     prose: "`let` evaluates its right-hand side first.",
 };
-pub const E_LET_BIND: RuleDef = RuleDef {
+pub static E_LET_BIND: RuleDef = RuleDef {
     name: "E-Let-Bind",
     group: G,
     premises: &[r"\ell \notin \mathrm{dom}\,\sigma"],
     conclusion: r"\cfg{v}{\rho}{\fr{let}\,x \cdot \kappa}{\sigma} \to \cfg{\kw{undefined}}{\rho[x \mapsto \ell]}{\kappa}{\sigma[\ell \mapsto v]}",
     prose: "`let` binds the name to a fresh cell for the rest of the block.",
 };
-pub const E_SET_VAR: RuleDef = RuleDef {
+pub static E_SET_VAR: RuleDef = RuleDef {
     name: "E-Set-Var",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{set}\,x = e}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{set}\,x \cdot \kappa}{\sigma}",
     prose: "Assignment to a variable evaluates the right-hand side.",
 };
-pub const E_SET_VAR_WRITE: RuleDef = RuleDef {
+pub static E_SET_VAR_WRITE: RuleDef = RuleDef {
     name: "E-Set-Var-Write",
     group: G,
     premises: &[r"\rho(x) = \ell"],
     conclusion: r"\cfg{v}{\rho}{\fr{set}\,x \cdot \kappa}{\sigma} \to \cfg{v}{\rho}{\kappa}{\sigma[\ell \mapsto v]}",
     prose: "The variable's cell is overwritten; the assignment's value is the value assigned.",
 };
-pub const E_BLOCK_EMPTY: RuleDef = RuleDef {
+pub static E_BLOCK_EMPTY: RuleDef = RuleDef {
     name: "E-Block-Empty",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\{\}}{\rho}{\kappa}{\sigma} \to \cfg{\kw{undefined}}{\rho}{\kappa}{\sigma}",
     prose: "An empty block is `undefined`.",
 };
-pub const E_BLOCK: RuleDef = RuleDef {
+pub static E_BLOCK: RuleDef = RuleDef {
     name: "E-Block",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\{e; \vec e\}}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{seq}\,\vec e\,\rho \cdot \kappa}{\sigma}",
     prose: "A block evaluates its first expression, remembering the rest and the environment.",
 };
-pub const E_SEQ_NEXT: RuleDef = RuleDef {
+pub static E_SEQ_NEXT: RuleDef = RuleDef {
     name: "E-Seq-Next",
     group: G,
     premises: &[],
     conclusion: r"\cfg{v}{\rho'}{\fr{seq}\,(e; \vec e)\,\rho \cdot \kappa}{\sigma} \to \cfg{e}{\rho'}{\fr{seq}\,\vec e\,\rho \cdot \kappa}{\sigma}",
     prose: "The value of a non-final expression is dropped; later expressions see earlier lets.",
 };
-pub const E_SEQ_LAST: RuleDef = RuleDef {
+pub static E_SEQ_LAST: RuleDef = RuleDef {
     name: "E-Seq-Last",
     group: G,
     premises: &[],
     conclusion: r"\cfg{v}{\rho'}{\fr{seq}\,\cdot\,\rho \cdot \kappa}{\sigma} \to \cfg{v}{\rho}{\kappa}{\sigma}",
     prose: "A block's value is its last expression's; its lets go out of scope.",
 };
-pub const E_IF: RuleDef = RuleDef {
+pub static E_IF: RuleDef = RuleDef {
     name: "E-If",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{if}\,e\,b_1\,b_2}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{if}\,b_1\,b_2 \cdot \kappa}{\sigma}",
     prose: "`if` evaluates its condition.",
 };
-pub const E_IF_TRUE: RuleDef = RuleDef {
+pub static E_IF_TRUE: RuleDef = RuleDef {
     name: "E-If-True",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{true}}{\rho}{\fr{if}\,b_1\,b_2 \cdot \kappa}{\sigma} \to \cfg{b_1}{\rho}{\kappa}{\sigma}",
     prose: "A true condition takes the first branch.",
 };
-pub const E_IF_FALSE: RuleDef = RuleDef {
+pub static E_IF_FALSE: RuleDef = RuleDef {
     name: "E-If-False",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{false}}{\rho}{\fr{if}\,b_1\,b_2 \cdot \kappa}{\sigma} \to \cfg{b_2}{\rho}{\kappa}{\sigma}",
     prose: "A false condition takes the second branch.",
 };
-pub const E_IF_NOT_BOOL: RuleDef = RuleDef {
+pub static E_IF_NOT_BOOL: RuleDef = RuleDef {
     name: "E-If-Not-Bool",
     group: G,
     premises: &[
@@ -110,28 +110,28 @@ pub const E_IF_NOT_BOOL: RuleDef = RuleDef {
     conclusion: r"\cfg{v}{\rho}{\fr{if}\,b_1\,b_2 \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma'}",
     prose: "A condition must be a boolean (frontends apply their language's truthiness first).",
 };
-pub const E_WHILE: RuleDef = RuleDef {
+pub static E_WHILE: RuleDef = RuleDef {
     name: "E-While",
     group: G,
     premises: &[],
     conclusion: r"\cfg{w}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{cond}\,w \cdot \kappa}{\sigma} \quad (w = \kw{while}\,e\,b)",
     prose: "A loop evaluates its condition.",
 };
-pub const E_WHILE_TRUE: RuleDef = RuleDef {
+pub static E_WHILE_TRUE: RuleDef = RuleDef {
     name: "E-While-True",
     group: G,
     premises: &[r"h.\mathit{fuel} > 0"],
     conclusion: r"\cfg{\kw{true}}{\rho}{\fr{cond}\,w \cdot \kappa}{\sigma} \to \cfg{b}{\rho}{\fr{body}\,w \cdot \kappa}{\sigma}",
     prose: "A true condition runs the body once, spending one unit of fuel.",
 };
-pub const E_WHILE_FALSE: RuleDef = RuleDef {
+pub static E_WHILE_FALSE: RuleDef = RuleDef {
     name: "E-While-False",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{false}}{\rho}{\fr{cond}\,w \cdot \kappa}{\sigma} \to \cfg{\kw{undefined}}{\rho}{\kappa}{\sigma}",
     prose: "A false condition ends the loop.",
 };
-pub const E_WHILE_NOT_BOOL: RuleDef = RuleDef {
+pub static E_WHILE_NOT_BOOL: RuleDef = RuleDef {
     name: "E-While-Not-Bool",
     group: G,
     premises: &[
@@ -141,42 +141,42 @@ pub const E_WHILE_NOT_BOOL: RuleDef = RuleDef {
     conclusion: r"\cfg{v}{\rho}{\fr{cond}\,w \cdot \kappa}{\sigma} \to \cfg{\raisev{\ell}}{\rho}{\kappa}{\sigma'}",
     prose: "A loop condition must be a boolean.",
 };
-pub const E_WHILE_AGAIN: RuleDef = RuleDef {
+pub static E_WHILE_AGAIN: RuleDef = RuleDef {
     name: "E-While-Again",
     group: G,
     premises: &[],
     conclusion: r"\cfg{v}{\rho}{\fr{body}\,w \cdot \kappa}{\sigma} \to \cfg{w}{\rho}{\kappa}{\sigma}",
     prose: "After the body, the loop starts over.",
 };
-pub const E_LABEL: RuleDef = RuleDef {
+pub static E_LABEL: RuleDef = RuleDef {
     name: "E-Label",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{label}\,l\,b}{\rho}{\kappa}{\sigma} \to \cfg{b}{\rho}{\fr{label}\,l\,\rho \cdot \kappa}{\sigma}",
     prose: "A label runs its body, marking the continuation.",
 };
-pub const E_LABEL_VALUE: RuleDef = RuleDef {
+pub static E_LABEL_VALUE: RuleDef = RuleDef {
     name: "E-Label-Value",
     group: G,
     premises: &[],
     conclusion: r"\cfg{v}{\rho'}{\fr{label}\,l\,\rho \cdot \kappa}{\sigma} \to \cfg{v}{\rho}{\kappa}{\sigma}",
     prose: "A body that finishes normally gives the label's value.",
 };
-pub const E_BREAK: RuleDef = RuleDef {
+pub static E_BREAK: RuleDef = RuleDef {
     name: "E-Break",
     group: G,
     premises: &[],
     conclusion: r"\cfg{\kw{break}\,l\,e}{\rho}{\kappa}{\sigma} \to \cfg{e}{\rho}{\fr{break}\,l \cdot \kappa}{\sigma}",
     prose: "`break` evaluates the value it carries.",
 };
-pub const E_BREAK_VALUE: RuleDef = RuleDef {
+pub static E_BREAK_VALUE: RuleDef = RuleDef {
     name: "E-Break-Value",
     group: G,
     premises: &[],
     conclusion: r"\cfg{v}{\rho}{\fr{break}\,l \cdot \kappa}{\sigma} \to \cfg{\brk{l}{v}}{\rho}{\kappa}{\sigma}",
     prose: "The break starts unwinding with its value.",
 };
-pub const E_BREAK_POP: RuleDef = RuleDef {
+pub static E_BREAK_POP: RuleDef = RuleDef {
     name: "E-Break-Pop",
     group: G,
     premises: &[
@@ -187,7 +187,7 @@ pub const E_BREAK_POP: RuleDef = RuleDef {
     conclusion: r"\cfg{\brk{l}{v}}{\rho}{F \cdot \kappa}{\sigma} \to \cfg{\brk{l}{v}}{\rho}{\kappa}{\sigma}",
     prose: "A break discards frames until its label (a `finally` on the way still runs).",
 };
-pub const E_BREAK_LABEL: RuleDef = RuleDef {
+pub static E_BREAK_LABEL: RuleDef = RuleDef {
     name: "E-Break-Label",
     group: G,
     premises: &[],
@@ -195,7 +195,7 @@ pub const E_BREAK_LABEL: RuleDef = RuleDef {
     prose: "A break to a label gives the label's value.",
 };
 
-pub const RULES: &[&RuleDef] = &[
+pub static RULES: &[&RuleDef] = &[
     &E_LIT,
     &E_VAR,
     &E_LET,

@@ -12,7 +12,7 @@ const G: &str = "Data and primitives";
 
 macro_rules! rule {
     ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub const $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
+        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
     };
 }
 
@@ -199,7 +199,7 @@ rule!(
     "A primitive that fails raises the error the real runtime raises."
 );
 
-pub const RULES: &[&RuleDef] = &[
+pub static RULES: &[&RuleDef] = &[
     &E_OBJECT,
     &E_OBJECT_FIELD,
     &E_OBJECT_ALLOC,

@@ -12,7 +12,7 @@ const G: &str = "Errors";
 
 macro_rules! rule {
     ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub const $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
+        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
     };
 }
 
@@ -94,7 +94,7 @@ rule!(
     "After `finally` finishes normally, the remembered completion resumes."
 );
 
-pub const RULES: &[&RuleDef] = &[
+pub static RULES: &[&RuleDef] = &[
     &E_THROW,
     &E_THROW_VALUE,
     &E_RAISE_POP,

@@ -16,7 +16,7 @@ const G: &str = "Events, the host and halting";
 
 macro_rules! rule {
     ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub const $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
+        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
     };
 }
 
@@ -124,7 +124,7 @@ rule!(
     "A heap grown past the memory limit ends the invocation."
 );
 
-pub const RULES: &[&RuleDef] = &[
+pub static RULES: &[&RuleDef] = &[
     &E_EVENT,
     &E_EVENT_WORLD,
     &E_RESPOND_FIRST,

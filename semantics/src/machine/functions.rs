@@ -13,7 +13,7 @@ const G: &str = "Functions";
 
 macro_rules! rule {
     ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub const $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
+        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
     };
 }
 
@@ -134,7 +134,7 @@ rule!(
     "A value without that capture: the trace does not know this path."
 );
 
-pub const RULES: &[&RuleDef] = &[
+pub static RULES: &[&RuleDef] = &[
     &E_CLOSURE,
     &E_CALL,
     &E_CALL_ARG,

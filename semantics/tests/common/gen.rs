@@ -105,9 +105,14 @@ impl<'a> Gen<'a> {
         for i in 0..nfuncs {
             let (name, arity) = self.funcs[i].clone();
             let params: Vec<String> = (0..arity).map(|k| format!("p{k}")).collect();
-            // Every function captures the globals and the cells of all functions (recursion).
+            // Every function captures the globals and the cells of some functions (itself
+            // for recursion, others for mutual recursion and plain calls).
             let mut captures: Vec<String> = globals.to_vec();
-            captures.extend(self.funcs.iter().map(|(n, _)| n.clone()));
+            for (other, _) in self.funcs.clone() {
+                if self.choose(2) == 0 {
+                    captures.push(other);
+                }
+            }
             self.scope = params.iter().chain(&captures).cloned().collect();
             self.labels = vec![tracelab_ir::RETURN_LABEL.to_string()];
             self.depth = 0;
@@ -157,7 +162,27 @@ impl<'a> Gen<'a> {
                 callback: Box::new(e(ExprKind::Var { name })),
             }));
         }
-        let result = self.expr();
+        let result = if self.funcs.len() >= 2 && self.choose(2) == 0 {
+            // A callee chosen by the input, as in Containerless's bug 1 (`fs[k](v)`).
+            let items = self
+                .funcs
+                .iter()
+                .map(|(f, _)| e(ExprKind::Var { name: f.clone() }))
+                .collect();
+            let index = self.input_bit();
+            let table = e(ExprKind::Array { items });
+            let arity = self.funcs[0].1;
+            let args = (0..arity).map(|_| self.input_expr()).collect();
+            e(ExprKind::Call {
+                callee: Box::new(e(ExprKind::Index {
+                    object: Box::new(table),
+                    index: Box::new(index),
+                })),
+                args,
+            })
+        } else {
+            self.expr()
+        };
         body.push(result);
         Program {
             dialect: self.dialect,
@@ -368,13 +393,17 @@ impl<'a> Gen<'a> {
             }
             7 => {
                 let object = self.expr();
-                if self.choose(2) == 0 {
+                if self.dialect == Dialect::Js && self.choose(2) == 0 {
                     e(ExprKind::Get {
                         object: Box::new(object),
                         field: FIELDS[self.choose(3)].into(),
                     })
                 } else {
-                    let index = self.expr();
+                    let index = if self.choose(2) == 0 {
+                        str_lit(FIELDS[self.choose(3)])
+                    } else {
+                        self.expr()
+                    };
                     e(ExprKind::Index {
                         object: Box::new(object),
                         index: Box::new(index),
@@ -382,7 +411,11 @@ impl<'a> Gen<'a> {
                 }
             }
             8 => {
-                let cond = self.expr();
+                let cond = if self.choose(2) == 0 {
+                    self.input_expr()
+                } else {
+                    self.expr()
+                };
                 let truthy = if self.dialect == Dialect::Js {
                     PrimOp::JsTruthy
                 } else {
@@ -396,8 +429,44 @@ impl<'a> Gen<'a> {
                     otherwise,
                 })
             }
-            9 if !self.funcs.is_empty() => {
-                let (name, arity) = self.pick_funcs();
+            9 => {
+                // A call of a function in scope, or of whatever a variable holds (higher-order
+                // calls, and TypeErrors when it holds no function), or of a function picked
+                // from an array by a computed index (a callee that differs between runs).
+                let in_scope: Vec<(String, usize)> = self
+                    .funcs
+                    .iter()
+                    .filter(|(f, _)| self.scope.contains(f))
+                    .cloned()
+                    .collect();
+                let (callee, arity) = match self.choose(4) {
+                    0 | 1 if !in_scope.is_empty() => {
+                        let (f, arity) = in_scope[self.choose(in_scope.len())].clone();
+                        (e(ExprKind::Var { name: f }), arity)
+                    }
+                    2 if in_scope.len() >= 2 => {
+                        let items = in_scope
+                            .iter()
+                            .map(|(f, _)| e(ExprKind::Var { name: f.clone() }))
+                            .collect();
+                        // Which function depends on the input: held-back inputs meet guards.
+                        let index = self.input_bit();
+                        let table = e(ExprKind::Array { items });
+                        (
+                            e(ExprKind::Index {
+                                object: Box::new(table),
+                                index: Box::new(index),
+                            }),
+                            in_scope[0].1,
+                        )
+                    }
+                    _ => (
+                        e(ExprKind::Var {
+                            name: self.pick_scope(),
+                        }),
+                        1,
+                    ),
+                };
                 // Mostly the right arity; sometimes not (JS pads, Python raises).
                 let n = if self.choose(4) == 0 {
                     self.choose(3)
@@ -406,7 +475,7 @@ impl<'a> Gen<'a> {
                 };
                 let args = (0..n).map(|_| self.expr()).collect();
                 e(ExprKind::Call {
-                    callee: Box::new(e(ExprKind::Var { name })),
+                    callee: Box::new(callee),
                     args,
                 })
             }
@@ -420,7 +489,54 @@ impl<'a> Gen<'a> {
         x
     }
 
+    /// Something computed from the input (`input`, `input["a"]`, `input[0]`…).
+    fn input_expr(&mut self) -> Expr {
+        let input = e(ExprKind::Var {
+            name: tracelab_ir::wf::INPUT_VAR.into(),
+        });
+        if !self.scope.iter().any(|v| v == tracelab_ir::wf::INPUT_VAR) {
+            return self.literal();
+        }
+        match self.choose(4) {
+            0 => input,
+            1 => e(ExprKind::Index {
+                object: Box::new(input),
+                index: Box::new(str_lit(FIELDS[self.choose(2)])),
+            }),
+            2 => {
+                let i = self.number(0);
+                e(ExprKind::Index {
+                    object: Box::new(input),
+                    index: Box::new(i),
+                })
+            }
+            _ => {
+                let ops = ops(self.dialect);
+                let comparisons: Vec<PrimOp> = ops
+                    .into_iter()
+                    .filter(|op| matches!(op.name(), "js.lt" | "js.strict_eq" | "py.eq" | "py.is"))
+                    .collect();
+                let op = comparisons[self.choose(comparisons.len())];
+                let lit = self.literal();
+                prim(op, vec![input, lit])
+            }
+        }
+    }
+
+    /// 0 or 1 depending on the input's truthiness, without a branch (so that a trace meets
+    /// the difference at the guard that uses it, not at an `if`).
+    fn input_bit(&mut self) -> Expr {
+        let test = self.input_expr();
+        match self.dialect {
+            Dialect::Js => prim(PrimOp::JsToNumber, vec![prim(PrimOp::JsTruthy, vec![test])]),
+            Dialect::Py => prim(PrimOp::PyTruthy, vec![test]),
+        }
+    }
+
     fn leaf(&mut self) -> Expr {
+        if self.choose(3) == 0 {
+            return self.input_expr();
+        }
         if !self.scope.is_empty() && self.choose(2) == 0 {
             return e(ExprKind::Var {
                 name: self.pick_scope(),
