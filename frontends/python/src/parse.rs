@@ -1,0 +1,113 @@
+//! Parsing: tokens to AST, lalrpop errors to diagnostics.
+
+use crate::ast::{Expr, Stmt};
+use crate::lexer::{Lexer, LexicalError, Tok};
+use lalrpop_util::{ErrorRecovery, ParseError};
+use tracelab_ir::{Diagnostic, DiagnosticKind, Span};
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, unused_parens, unused_imports, dead_code)]
+    grammar
+);
+
+type Error<'src> = ParseError<usize, Tok<'src>, LexicalError>;
+
+/// Parses a module; never fails: statements that do not parse become `Error` nodes and
+/// their diagnostics are returned beside the tree.
+pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
+    let mut errors: Vec<ErrorRecovery<usize, Tok<'_>, LexicalError>> = Vec::new();
+    let result = grammar::ModuleParser::new().parse(&mut errors, Lexer::new(source));
+    let mut diagnostics: Vec<Diagnostic> = errors.into_iter().map(|e| diagnostic(e.error, source)).collect();
+    match result {
+        Ok(module) => (module, diagnostics),
+        Err(e) => {
+            diagnostics.push(diagnostic(e, source));
+            (Vec::new(), diagnostics)
+        }
+    }
+}
+
+/// Parses the expression of an f-string field found at byte `offset` of the file.
+pub fn parse_expr(text: &str, offset: usize) -> Result<Expr, Diagnostic> {
+    // Padding keeps every span an offset into the file.
+    let padded = format!("{}{text}", " ".repeat(offset));
+    let mut errors = Vec::new();
+    let result = grammar::TestParser::new().parse(&mut errors, Lexer::expression(&padded));
+    match (result, errors.into_iter().next()) {
+        (Ok(e), None) => Ok(e),
+        (_, Some(e)) => Err(diagnostic(e.error, &padded)),
+        (Err(e), None) => Err(diagnostic(e, &padded)),
+    }
+}
+
+fn describe(tok: &Tok<'_>) -> String {
+    match tok {
+        Tok::Newline => "end of line".into(),
+        Tok::Indent => "indent".into(),
+        Tok::Dedent => "dedent".into(),
+        Tok::Name(n) => format!("name `{n}`"),
+        Tok::Int(n) | Tok::Float(n) | Tok::Imaginary(n) => format!("number `{n}`"),
+        Tok::Str(_) | Tok::Unterminated(_) => "string".into(),
+        other => format!("`{}`", spelling(other)),
+    }
+}
+
+/// The source spelling of a punctuation or keyword token.
+fn spelling(tok: &Tok<'_>) -> String {
+    let debug = format!("{tok:?}");
+    let table: &[(&str, &str)] = &[
+        ("LParen", "("), ("RParen", ")"), ("LBracket", "["), ("RBracket", "]"), ("LBrace", "{"),
+        ("RBrace", "}"), ("Comma", ","), ("Colon", ":"), ("Semi", ";"), ("Dot", "."), ("Arrow", "->"),
+        ("Assign", "="), ("Walrus", ":="), ("PlusEq", "+="), ("MinusEq", "-="), ("StarEq", "*="),
+        ("SlashEq", "/="), ("DSlashEq", "//="), ("PercentEq", "%="), ("DStarEq", "**="), ("Plus", "+"),
+        ("Minus", "-"), ("Star", "*"), ("DStar", "**"), ("Slash", "/"), ("DSlash", "//"), ("Percent", "%"),
+        ("At", "@"), ("Amp", "&"), ("Pipe", "|"), ("Caret", "^"), ("Tilde", "~"), ("Shl", "<<"),
+        ("Shr", ">>"), ("Lt", "<"), ("Gt", ">"), ("Le", "<="), ("Ge", ">="), ("EqEq", "=="), ("Ne", "!="),
+    ];
+    if let Some((_, s)) = table.iter().find(|(k, _)| *k == debug) {
+        return s.to_string();
+    }
+    match tok {
+        Tok::OtherAugAssign(s) => s.to_string(),
+        // Keywords: the variant name is the keyword, lower-cased except the constants.
+        Tok::False | Tok::None | Tok::True => debug,
+        _ => debug.to_lowercase(),
+    }
+}
+
+fn expected_note(expected: &[String]) -> Option<String> {
+    if expected.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = expected.iter().map(|e| e.trim_matches('"').to_string()).collect();
+    Some(format!("expected one of: {}", words.join(" ")))
+}
+
+fn diagnostic(err: Error<'_>, source: &str) -> Diagnostic {
+    let syntax = |message: String, span: Span| Diagnostic::new(DiagnosticKind::Syntax, message, span, "here");
+    let with_note = |d: Diagnostic, note: Option<String>| match note {
+        Some(n) => d.with_note(n),
+        None => d,
+    };
+    match err {
+        ParseError::InvalidToken { location } => syntax("invalid token".into(), Span::new(location, location)),
+        ParseError::UnrecognizedEof { location, expected } => {
+            with_note(syntax("unexpected end of file".into(), Span::new(location, location)), expected_note(&expected))
+        }
+        ParseError::UnrecognizedToken { token: (s, tok, e), expected } => {
+            let message = match tok {
+                Tok::Indent => "unexpected indent".to_string(),
+                Tok::Dedent => "unexpected dedent".to_string(),
+                Tok::Newline if expected.iter().any(|x| x == "\"INDENT\"") => {
+                    "expected an indented block".to_string()
+                }
+                _ => format!("unexpected {}", describe(&tok)),
+            };
+            let (s, e) = if tok == Tok::Indent { (s, e.max(s)) } else { (s, e) };
+            let _ = source;
+            with_note(syntax(message, Span::new(s, e)), expected_note(&expected))
+        }
+        ParseError::ExtraToken { token: (s, tok, e) } => syntax(format!("extra {}", describe(&tok)), Span::new(s, e)),
+        ParseError::User { error } => syntax(error.message, Span::from(error.span)),
+    }
+}
