@@ -218,7 +218,13 @@ impl Lowerer {
             return Binding::Var { depth: here, core: name.to_string() };
         }
         if here > 0 {
-            for d in (1..here).rev() {
+            for d in (0..here).rev() {
+                if let Some((_, core)) = self.stack[d].renamed.iter().rev().find(|(n, _)| n == name) {
+                    return Binding::Var { depth: d, core: core.clone() };
+                }
+                if d == 0 {
+                    break;
+                }
                 let c = &self.stack[d];
                 if c.info.globals.contains(name) {
                     return Binding::Var { depth: 0, core: name.to_string() };

@@ -264,6 +264,9 @@ impl Lowerer {
             self.unsupported(&format!("the builtin `{b}`"), span);
             return Expr::new(ExprKind::Null);
         }
+        if b == "isinstance" {
+            return self.isinstance(args, span, out);
+        }
         let (mut pos, kws) = self.arguments(args, out);
         let null = || Expr::new(ExprKind::Null);
         let fls = || Expr::new(ExprKind::Bool { value: false });
@@ -332,36 +335,6 @@ impl Lowerer {
                 Some(p) => direct(PrimOp::PyTruthy, vec![p]),
                 None => fls(),
             },
-            "isinstance" if pos.len() == 2 && kws.is_empty() => {
-                let classes = match args.get(1) {
-                    Some(Arg::Positional(e)) => e.clone(),
-                    _ => unreachable!("two positional arguments were counted"),
-                };
-                let names: Vec<ast::Expr> = match &classes.kind {
-                    A::Tuple(items) => items.clone(),
-                    _ => vec![classes.clone()],
-                };
-                let x = pos[0].clone();
-                let mut test: Option<Expr> = None;
-                for c in names.iter().rev() {
-                    let t = match &c.kind {
-                        A::Name(n) if is_exception(n) => prim(PrimOp::ErrorIs, vec![x.clone(), str_lit(n)]),
-                        A::Name(n) if TYPES.contains(&n.as_str()) => {
-                            prim(PrimOp::PyBuiltin, vec![str_lit("isinstance"), x.clone(), str_lit(n)])
-                        }
-                        _ => {
-                            self.unsupported("`isinstance` with a class that is not a builtin type name", c.span);
-                            fls()
-                        }
-                    };
-                    test = Some(match test {
-                        None => t,
-                        Some(rest) => super::if_(t, vec![Expr::new(ExprKind::Bool { value: true })], vec![rest]),
-                    });
-                }
-                let r = test.unwrap_or_else(fls);
-                Expr { span: Some(span), ..r }
-            }
             "sorted" => {
                 let k = kw(self, &["key", "reverse"]);
                 if pos.len() != 1 {
@@ -415,5 +388,37 @@ let mut a = vec![str_lit(b)];
                 sp(ExprKind::Prim { op: PrimOp::PyBuiltin, args: a }, span)
             }
         }
+    }
+
+    fn isinstance(&mut self, args: &[Arg], span: Span, out: &mut Vec<Expr>) -> Expr {
+        let fls = || Expr::new(ExprKind::Bool { value: false });
+        let (Some(Arg::Positional(x)), Some(Arg::Positional(classes)), 2) = (args.first(), args.get(1), args.len()) else {
+            self.unsupported("`isinstance` with other than two positional arguments", span);
+            return fls();
+        };
+        let x = self.atom(x, false, out);
+        let names: Vec<ast::Expr> = match &classes.kind {
+            A::Tuple(items) => items.clone(),
+            _ => vec![classes.clone()],
+        };
+        let mut test: Option<Expr> = None;
+        for c in names.iter().rev() {
+            let t = match &c.kind {
+                A::Name(n) if is_exception(n) => prim(PrimOp::ErrorIs, vec![x.clone(), str_lit(n)]),
+                A::Name(n) if TYPES.contains(&n.as_str()) => {
+                    prim(PrimOp::PyBuiltin, vec![str_lit("isinstance"), x.clone(), str_lit(n)])
+                }
+                _ => {
+                    self.unsupported("`isinstance` with a class that is not a builtin type name", c.span);
+                    fls()
+                }
+            };
+            test = Some(match test {
+                None => t,
+                Some(rest) => super::if_(t, vec![Expr::new(ExprKind::Bool { value: true })], vec![rest]),
+            });
+        }
+        let r = test.unwrap_or_else(fls);
+        Expr { span: Some(span), ..r }
     }
 }
