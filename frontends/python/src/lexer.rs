@@ -222,7 +222,7 @@ fn triple<'src>(lex: &mut logos::Lexer<'src, Tok<'src>>, close: &str) -> Option<
     while i < bytes.len() {
         if bytes[i] == b'\\' {
             i += 2;
-        } else if rest[i..].starts_with(close) {
+        } else if bytes[i..].starts_with(close.as_bytes()) {
             lex.bump(i + 3);
             return Some(lex.slice());
         } else {
@@ -411,5 +411,25 @@ impl<'src> Iterator for Lexer<'src> {
             }
             return Some(Ok((span.start, tok, span.end)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triple_quoted_strings_scan_bytes_not_chars() {
+        let toks: Vec<_> = Lexer::new("x = '''\u{e9}\\\u{e9}'''\n'''\\\u{e9}").collect();
+        assert!(toks.iter().any(|t| matches!(t, Ok((_, Tok::Str(_), _)))));
+        assert!(toks.iter().any(|t| t.is_err()), "the second string is unterminated");
+    }
+
+    #[test]
+    fn dedent_tokens_close_every_level_at_the_end() {
+        let toks: Vec<Tok> = Lexer::new("if a:\n    if b:\n        c").filter_map(|t| t.ok()).map(|t| t.1).collect();
+        let dedents = toks.iter().filter(|t| **t == Tok::Dedent).count();
+        assert_eq!(dedents, 2);
+        assert_eq!(toks.iter().filter(|t| **t == Tok::Newline).count(), 3);
     }
 }

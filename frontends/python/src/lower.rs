@@ -60,8 +60,6 @@ struct Ctx {
     free: HashMap<String, usize>,
     /// Locals certainly assigned at this point (no unbound check needed).
     assigned: HashSet<String>,
-    /// Nesting inside conditional statements: assignments only count at depth 0.
-    cond_depth: usize,
     /// Enclosing loops: (break label, continue label).
     loops: Vec<(String, String)>,
     /// Variables holding the exceptions being handled (for a bare `raise`).
@@ -92,7 +90,6 @@ impl Ctx {
             own,
             info,
             free: HashMap::new(),
-            cond_depth: 0,
             loops: Vec::new(),
             handling: Vec::new(),
             renamed: Vec::new(),
@@ -120,6 +117,9 @@ pub(crate) struct Lowerer {
     prelude_done: BTreeSet<String>,
     /// Lowering a call's only argument: a generator expression is allowed (as a list).
     genexp_ok: bool,
+    /// Module globals assigned before any module code can call a function: functions
+    /// read them without an unbound check (nothing can unbind a global in the subset).
+    safe_globals: HashSet<String>,
 }
 
 /// Lowers a parsed module (and the prelude functions it uses) to a core program.
@@ -136,6 +136,7 @@ pub fn lower_module(module: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
         builtin_wrappers: BTreeSet::new(),
         prelude_done: BTreeSet::new(),
         genexp_ok: false,
+        safe_globals: HashSet::new(),
     };
     let body = l.module(module);
     l.prelude();
@@ -167,9 +168,11 @@ impl Lowerer {
     }
 
     fn unsupported(&mut self, what: &str, span: Span) {
+        // "`class` is outside…", "set literals are outside…".
+        let verb = if what.trim_end_matches([')', '`']).ends_with('s') && !what.ends_with('`') { "are" } else { "is" };
         self.diagnostics.push(Diagnostic::new(
             DiagnosticKind::Unsupported,
-            format!("{what} is outside the tracelab Python subset"),
+            format!("{what} {verb} outside the tracelab Python subset"),
             span,
             format!("{what} here"),
         ));
@@ -258,6 +261,7 @@ impl Lowerer {
             info.locals.insert(g);
         }
         let handler_span = Span::new(0, 0);
+        self.safe_globals = safe_prefix(module);
         let mut ctx = Ctx::new(String::new(), info, &[]);
         ctx.own.insert(tracelab_ir::wf::INPUT_VAR.to_string());
         ctx.own.insert(INPUT.to_string());
@@ -270,9 +274,17 @@ impl Lowerer {
         out.extend(ctx.hoisted.iter().map(|n| let_(n, Expr::new(ExprKind::Undefined))));
         out.extend(body);
         let input = var(INPUT);
-        let call = |f: &str, args: Vec<Expr>| {
-            let check = unbound_check(f, "NameError", &format!("name '{f}' is not defined"));
-            vec![check, Expr::new(ExprKind::Call { callee: Box::new(var(f)), args })]
+        let call = |f: &str, mut args: Vec<Expr>| {
+            // Parameters with defaults beyond the handler's arguments get them.
+            if let Some(cells) = ctx.defaults.get(f) {
+                args.extend(cells.iter().skip(args.len()).map_while(|c| c.as_deref().map(var)));
+            }
+            let mut out = Vec::new();
+            if !ctx.assigned.contains(f) {
+                out.push(unbound_check(f, "NameError", &format!("name '{f}' is not defined")));
+            }
+            out.push(Expr::new(ExprKind::Call { callee: Box::new(var(f)), args }));
+            out
         };
         if ctx.info.locals.contains("main") {
             out.extend(call("main", vec![input]));
@@ -337,7 +349,11 @@ impl Lowerer {
         for n in info.nonlocals.clone() {
             let found = (1..self.stack.len()).rev().any(|d| self.stack[d].info.locals.contains(&n));
             if !found || self.stack.len() == 1 && !self.in_prelude {
-                self.invalid(format!("no binding for nonlocal '{n}' found"), span);
+                let at = match body {
+                    Body::Stmts(stmts) => scope::find_nonlocal(stmts, &n).unwrap_or(span),
+                    Body::Expr(_) => span,
+                };
+                self.invalid(format!("no binding for nonlocal '{n}' found"), at);
             }
         }
         self.stack.push(Ctx::new(qualname.to_string(), info, params));
@@ -444,4 +460,30 @@ fn lambda_context() -> Expr {
             field("aws_request_id", str_lit("tracelab-request")),
         ],
     })
+}
+
+/// The module globals certainly assigned before module code can run a function: the
+/// names bound by the leading run of `def`s, imports and call-free assignments.
+fn safe_prefix(module: &[Stmt]) -> HashSet<String> {
+    let mut safe = HashSet::new();
+    for s in module {
+        match &s.kind {
+            StmtKind::Def { name, params, .. } if params.iter().all(|p| p.default.as_ref().is_none_or(|d| !d.has_call())) => {
+                safe.insert(name.clone());
+            }
+            StmtKind::Assign { targets, value } if !value.has_call() => {
+                for t in targets {
+                    match &t.kind {
+                        crate::ast::ExprKind::Name(n) => {
+                            safe.insert(n.clone());
+                        }
+                        _ => return safe,
+                    }
+                }
+            }
+            StmtKind::Import(_) | StmtKind::Pass | StmtKind::Global(_) => {}
+            _ => return safe,
+        }
+    }
+    safe
 }

@@ -18,13 +18,17 @@ pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
     let mut errors: Vec<ErrorRecovery<usize, Tok<'_>, LexicalError>> = Vec::new();
     let result = grammar::ModuleParser::new().parse(&mut errors, Lexer::new(source));
     let mut diagnostics: Vec<Diagnostic> = errors.into_iter().map(|e| diagnostic(e.error, source)).collect();
-    match result {
-        Ok(module) => (module, diagnostics),
+    let module = match result {
+        Ok(module) => module,
         Err(e) => {
             diagnostics.push(diagnostic(e, source));
-            (Vec::new(), diagnostics)
+            Vec::new()
         }
-    }
+    };
+    // As CPython, report the first syntax error only: the rest are mostly its echoes
+    // (a missing `:` leaves an "unexpected indent" behind it).
+    diagnostics.truncate(1);
+    (module, diagnostics)
 }
 
 /// Parses the expression of an f-string field found at byte `offset` of the file.
@@ -97,12 +101,12 @@ fn diagnostic(err: Error<'_>, source: &str) -> Diagnostic {
         ParseError::UnrecognizedToken { token: (s, tok, e), expected } => {
             let message = match tok {
                 Tok::Indent => "unexpected indent".to_string(),
-                Tok::Dedent => "unexpected dedent".to_string(),
-                Tok::Newline if expected.iter().any(|x| x == "\"INDENT\"") => {
-                    "expected an indented block".to_string()
-                }
+                Tok::Dedent => "unindent does not match the block it closes".to_string(),
+                _ if expected.iter().any(|x| x == "\"INDENT\"") => "expected an indented block".to_string(),
                 _ => format!("unexpected {}", describe(&tok)),
             };
+            // The long list of what may start a statement helps nobody.
+            let expected = if matches!(tok, Tok::Indent | Tok::Dedent) || expected.len() > 12 { Vec::new() } else { expected };
             let (s, e) = if tok == Tok::Indent { (s, e.max(s)) } else { (s, e) };
             let _ = source;
             with_note(syntax(message, Span::new(s, e)), expected_note(&expected))

@@ -150,7 +150,7 @@ impl Lowerer {
             A::Attribute(o, m) => return self.method_call(o, m, args, span, out),
             _ => {}
         }
-        let callee = self.atom(f, true, out);
+        let callee = self.atom(f, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
         if let Some((k, _)) = kws.first() {
             self.unsupported(&format!("keyword argument `{k}` to a callee not known statically"), span);
@@ -169,7 +169,7 @@ impl Lowerer {
         span: Span,
         out: &mut Vec<Expr>,
     ) -> Expr {
-        let callee = self.atom(f, true, out);
+        let callee = self.atom(f, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
         let fname = match &f.kind {
             A::Name(n) => n.clone(),
@@ -231,7 +231,7 @@ impl Lowerer {
                 return self.named(sp(ExprKind::Event { event, arg: Box::new(arg) }, span), out);
             }
         }
-        let recv = self.atom(o, true, out);
+        let recv = self.atom(o, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
         if m == "sort" && !kws.is_empty() {
             let mut key = Expr::new(ExprKind::Null);
@@ -421,4 +421,10 @@ let mut a = vec![str_lit(b)];
         let r = test.unwrap_or_else(fls);
         Expr { span: Some(span), ..r }
     }
+}
+
+fn args_have_call(args: &[Arg]) -> bool {
+    args.iter().any(|a| match a {
+        Arg::Positional(e) | Arg::Keyword(_, e) | Arg::Star(e) => e.has_call(),
+    })
 }

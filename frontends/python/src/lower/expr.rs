@@ -37,8 +37,16 @@ impl Lowerer {
             Binding::Var { depth, core } => {
                 self.use_core(&core, depth);
                 let here = self.depth();
-                let certain = depth == here && self.stack[here].assigned.contains(&core)
-                    || core.starts_with('$');
+                // An enclosing variable assigned before this function was defined stays
+                // assigned: nothing in the subset unbinds a variable.
+                let certain = self.stack[depth].assigned.contains(&core)
+                    && (depth == here || !self.stack[depth].info.handler_names.contains(&core))
+                    || core.starts_with('$')
+                    || depth == 0
+                        && here > 0
+                        && self.safe_globals.contains(&core)
+                        && !self.stack[0].info.handler_names.contains(&core)
+                        && !self.in_prelude;
                 if !certain {
                     let (class, message) = if depth == 0 {
                         ("NameError", format!("name '{n}' is not defined"))
@@ -161,6 +169,9 @@ impl Lowerer {
                 sp(ExprKind::Prim { op, args: vec![v] }, span)
             }
             A::Binary(op, a, b) => {
+                if *op == BinOp::Mod && matches!(a.kind, A::Str(_)) {
+                    self.unsupported("`%` string formatting", span);
+                }
                 let av = self.atom(a, b.has_call(), out);
                 let bv = self.atom(b, false, out);
                 self.binop(*op, av, bv, false, span)
@@ -355,6 +366,18 @@ impl Lowerer {
                 }
             }
         }
+        // Whether a later field may run code, per field (popped from the back).
+        let fields: Vec<bool> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Expr { text, offset, .. } => {
+                    Some(crate::parse::parse_expr(text, *offset).map(|e| e.has_call()).unwrap_or(true))
+                }
+                Piece::Lit(_) => None,
+            })
+            .collect();
+        let mut later_calls: Vec<bool> =
+            (0..fields.len()).map(|k| fields[k + 1..].iter().any(|c| *c)).rev().collect();
         let mut args: Vec<Expr> = Vec::new();
         let mut lit = String::new();
         let mut any_expr = false;
@@ -373,7 +396,8 @@ impl Lowerer {
                             return Expr::new(ExprKind::Null);
                         }
                     };
-                    let mut v = self.atom(&e, true, out);
+                    let later = later_calls.pop().unwrap_or(true);
+                    let mut v = self.atom(&e, later, out);
                     v = match conversion {
                         Some('r') | Some('a') => self.bind_temp(prim(PrimOp::PyRepr, vec![v]), "f", out),
                         Some(_) => self.bind_temp(prim(PrimOp::PyStr, vec![v]), "f", out),

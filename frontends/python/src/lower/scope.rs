@@ -4,6 +4,7 @@
 
 use crate::ast::{Expr, ExprKind, Param, Stmt, StmtKind};
 use std::collections::{BTreeSet, HashMap};
+use tracelab_ir::Span;
 
 /// A `def`'s signature, for static calls.
 #[derive(Clone, Debug)]
@@ -21,6 +22,8 @@ pub struct ScopeInfo {
     pub bind_count: HashMap<String, usize>,
     /// Names bound only by a single `def`: their signature.
     pub defs: HashMap<String, Signature>,
+    /// Names of `except … as` clauses: CPython unbinds them when the handler ends.
+    pub handler_names: BTreeSet<String>,
 }
 
 impl ScopeInfo {
@@ -86,6 +89,7 @@ impl ScopeInfo {
                 for h in handlers {
                     if let Some(n) = &h.name {
                         self.bind(n);
+                        self.handler_names.insert(n.clone());
                     }
                     self.stmts(&h.body);
                 }
@@ -124,4 +128,19 @@ pub fn declared_global(body: &[Stmt], out: &mut BTreeSet<String>) {
             _ => {}
         }
     }
+}
+
+/// The span of the `nonlocal` statement declaring `name` (not looking into nested defs).
+pub fn find_nonlocal(body: &[Stmt], name: &str) -> Option<Span> {
+    body.iter().find_map(|s| match &s.kind {
+        StmtKind::Nonlocal(names) if names.iter().any(|n| n == name) => Some(s.span),
+        StmtKind::If { then: a, otherwise: b, .. }
+        | StmtKind::While { body: a, otherwise: b, .. }
+        | StmtKind::For { body: a, otherwise: b, .. } => find_nonlocal(a, name).or_else(|| find_nonlocal(b, name)),
+        StmtKind::Try { body, handlers, otherwise, finally } => find_nonlocal(body, name)
+            .or_else(|| handlers.iter().find_map(|h| find_nonlocal(&h.body, name)))
+            .or_else(|| find_nonlocal(otherwise, name))
+            .or_else(|| finally.as_ref().and_then(|f| find_nonlocal(f, name))),
+        _ => None,
+    })
 }

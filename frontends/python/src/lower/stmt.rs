@@ -26,9 +26,10 @@ impl Lowerer {
     /// Lowers statements in a nested, conditionally-run block.
     fn block(&mut self, body: &[ast::Stmt]) -> Vec<Expr> {
         let mut out = Vec::new();
-        self.ctx().cond_depth += 1;
+        let saved = self.ctx().assigned.clone();
         self.stmts(body, &mut out);
-        self.ctx().cond_depth -= 1;
+        // What a conditionally-run block assigns is not certain after it.
+        self.ctx().assigned = saved;
         out
     }
 
@@ -218,7 +219,7 @@ impl Lowerer {
         match self.resolve(name) {
             Binding::Var { depth, core } => {
                 self.use_core(&core, depth);
-                if depth == self.depth() && self.ctx().cond_depth == 0 {
+                if depth == self.depth() {
                     self.ctx().assigned.insert(core.clone());
                 }
                 out.push(sp(ExprKind::Set { target: LValue::Var { name: core }, value: Box::new(v) }, span));
@@ -346,17 +347,16 @@ impl Lowerer {
             let mut chain = vec![Expr::new(ExprKind::Throw { value: Box::new(var(&exc)) })];
             for h in handlers.iter().rev() {
                 let mut hbody = Vec::new();
+                let saved = self.ctx().assigned.clone();
                 if let Some(n) = &h.name {
-                    self.ctx().cond_depth += 1;
                     self.assign_name(n, var(&exc), h.span, &mut hbody);
-                    self.ctx().cond_depth -= 1;
                 }
                 hbody.extend(self.block(&h.body));
+                self.ctx().assigned = saved;
                 if let Some(n) = &h.name {
                     // CPython deletes the name when the handler ends.
-                    self.ctx().cond_depth += 1;
                     self.assign_name(n, Expr::new(ExprKind::Undefined), h.span, &mut hbody);
-                    self.ctx().cond_depth -= 1;
+                    self.ctx().assigned.remove(n);
                 }
                 chain = match &h.classes {
                     None => hbody,
@@ -431,10 +431,10 @@ impl Lowerer {
             let_(&item, Expr::new(ExprKind::Index { object: Box::new(var(&seq)), index: Box::new(var(&i)) })),
             set_var(&i, prim(PrimOp::PyAdd, vec![var(&i), int_lit(1)])),
         ];
-        self.ctx().cond_depth += 1;
+        let saved = self.ctx().assigned.clone();
         self.assign(target, var(&item), &mut w);
         let b = body(self, &mut w);
-        self.ctx().cond_depth -= 1;
+        self.ctx().assigned = saved;
         w.extend(b);
         vec![sp(ExprKind::While { cond: Box::new(cond), body: w }, span)]
     }
@@ -491,10 +491,10 @@ impl Lowerer {
         let cond = prim(cmp, vec![var(&i), stop]);
         let item = self.temp("item");
         let mut w = vec![let_(&item, var(&i)), set_var(&i, prim(PrimOp::PyAdd, vec![var(&i), int_lit(step)]))];
-        self.ctx().cond_depth += 1;
+        let saved = self.ctx().assigned.clone();
         self.assign(target, var(&item), &mut w);
         let b = body(self, &mut w);
-        self.ctx().cond_depth -= 1;
+        self.ctx().assigned = saved;
         w.extend(b);
         Some(vec![sp(ExprKind::While { cond: Box::new(cond), body: w }, span)])
     }

@@ -1,0 +1,36 @@
+//! Snapshots of the core IR of a few small programs (printed as `.tl` text).
+
+fn lowered(source: &str) -> String {
+    let program = tracelab_python::lower_program(source).expect("the program lowers");
+    let text = tracelab_ir::print_program(&program);
+    tracelab_ir::wf::Checked::new(program).expect("the lowering is well-formed");
+    text
+}
+
+#[test]
+fn unbound_local_check_and_early_return() {
+    insta::assert_snapshot!(lowered(
+        "def main(args):\n    if args['a']:\n        x = 1\n    return x\n"
+    ));
+}
+
+#[test]
+fn for_over_list_with_else_and_named_calls() {
+    insta::assert_snapshot!(lowered(
+        "def f(v):\n    return v * 2\n\ndef main(args):\n    for x in args['xs']:\n        if f(x) > 3:\n            break\n    else:\n        return None\n    return x\n"
+    ));
+}
+
+#[test]
+fn closure_with_nonlocal_and_defaults() {
+    insta::assert_snapshot!(lowered(
+        "def main(args, k=2):\n    n = 0\n    def inc():\n        nonlocal n\n        n += k\n    inc()\n    return n\n"
+    ));
+}
+
+#[test]
+fn try_except_finally_and_fstring() {
+    insta::assert_snapshot!(lowered(
+        "def main(args):\n    try:\n        v = args['k']\n    except KeyError as e:\n        v = f'missing {e!r:>8}'\n    finally:\n        print('done', 1)\n    return v\n"
+    ));
+}
