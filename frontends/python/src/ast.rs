@@ -63,20 +63,52 @@ pub enum UnOp {
 pub enum StmtKind {
     Expr(Expr),
     /// `t1 = t2 = … = value`.
-    Assign { targets: Vec<Expr>, value: Expr },
-    AugAssign { target: Expr, op: BinOp, value: Expr },
-    Def { name: String, params: Vec<Param>, body: Vec<Stmt> },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
+    Def {
+        name: String,
+        params: Vec<Param>,
+        body: Vec<Stmt>,
+    },
     Return(Option<Expr>),
-    If { cond: Expr, then: Vec<Stmt>, otherwise: Vec<Stmt> },
-    While { cond: Expr, body: Vec<Stmt>, otherwise: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, otherwise: Vec<Stmt> },
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        otherwise: Vec<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+        otherwise: Vec<Stmt>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        otherwise: Vec<Stmt>,
+    },
     Break,
     Continue,
     Pass,
     Del(Vec<Expr>),
     Raise(Option<Expr>),
-    Try { body: Vec<Stmt>, handlers: Vec<Handler>, otherwise: Vec<Stmt>, finally: Option<Vec<Stmt>> },
-    Assert { test: Expr, message: Option<Expr> },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        otherwise: Vec<Stmt>,
+        finally: Option<Vec<Stmt>>,
+    },
+    Assert {
+        test: Expr,
+        message: Option<Expr>,
+    },
     Global(Vec<String>),
     Nonlocal(Vec<String>),
     /// `import a, b` (only `containerless` is in the subset).
@@ -126,7 +158,11 @@ pub enum ExprKind {
     /// A generator expression (lowered as a list comprehension when it is a call's only argument).
     GenExp(Box<Expr>, Vec<Comprehension>),
     Lambda(Vec<Param>, Box<Expr>),
-    IfExp { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    IfExp {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),
@@ -141,7 +177,10 @@ pub enum ExprKind {
 
 impl Expr {
     pub fn new(kind: ExprKind, l: usize, r: usize) -> Expr {
-        Expr { kind, span: Span::new(l, r) }
+        Expr {
+            kind,
+            span: Span::new(l, r),
+        }
     }
 
     /// Whether evaluating the expression can run user code or an event (a call).
@@ -149,16 +188,26 @@ impl Expr {
         use ExprKind as E;
         match &self.kind {
             E::Call(..) | E::ListComp(..) | E::DictComp(..) | E::GenExp(..) => true,
-            E::Str(parts) => parts.iter().any(|(p, _)| p.chars().take(2).any(|c| c == 'f' || c == 'F')),
+            E::Str(parts) => parts
+                .iter()
+                .any(|(p, _)| p.chars().take(2).any(|c| c == 'f' || c == 'F')),
             E::Name(_) | E::Int(_) | E::Float(_) | E::True | E::False | E::None => false,
             E::Lambda(..) | E::Unsupported(_) => false,
             E::List(xs) | E::Tuple(xs) => xs.iter().any(Expr::has_call),
             E::Dict(kvs) => kvs.iter().any(|(k, v)| k.has_call() || v.has_call()),
-            E::IfExp { cond, then, otherwise } => cond.has_call() || then.has_call() || otherwise.has_call(),
-            E::And(a, b) | E::Or(a, b) | E::Binary(_, a, b) | E::Subscript(a, b) => a.has_call() || b.has_call(),
+            E::IfExp {
+                cond,
+                then,
+                otherwise,
+            } => cond.has_call() || then.has_call() || otherwise.has_call(),
+            E::And(a, b) | E::Or(a, b) | E::Binary(_, a, b) | E::Subscript(a, b) => {
+                a.has_call() || b.has_call()
+            }
             E::Unary(_, a) | E::Attribute(a, _) => a.has_call(),
             E::Compare(a, rest) => a.has_call() || rest.iter().any(|(_, e)| e.has_call()),
-            E::Slice(a, b, c) => [a, b, c].iter().any(|x| x.as_ref().is_some_and(|e| e.has_call())),
+            E::Slice(a, b, c) => [a, b, c]
+                .iter()
+                .any(|x| x.as_ref().is_some_and(|e| e.has_call())),
         }
     }
 }

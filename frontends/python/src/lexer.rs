@@ -265,11 +265,19 @@ impl<'src> Lexer<'src> {
 
     /// A lexer for one expression: the text is as if inside brackets.
     pub fn expression(source: &'src str) -> Lexer<'src> {
-        Lexer { nesting: 1, at_line_start: false, expression: true, ..Lexer::new(source) }
+        Lexer {
+            nesting: 1,
+            at_line_start: false,
+            expression: true,
+            ..Lexer::new(source)
+        }
     }
 
     fn error(&mut self, message: impl Into<String>, span: Range<usize>) {
-        self.pending.push_back(Err(LexicalError { message: message.into(), span }));
+        self.pending.push_back(Err(LexicalError {
+            message: message.into(),
+            span,
+        }));
     }
 
     /// Measures the indentation of the next logical line, queueing INDENT/DEDENTs.
@@ -298,7 +306,10 @@ impl<'src> Lexer<'src> {
             }
             let after = &rest[n..];
             let continuation = after.starts_with("\\\n") || after.starts_with("\\\r\n");
-            if after.is_empty() || after.starts_with(['\n', '\r', '#']) || continuation && after.len() <= 3 {
+            if after.is_empty()
+                || after.starts_with(['\n', '\r', '#'])
+                || continuation && after.len() <= 3
+            {
                 // Not a logical line: skip it whole.
                 match after.find('\n') {
                     Some(nl) => {
@@ -313,10 +324,16 @@ impl<'src> Lexer<'src> {
             }
             self.inner.bump(n);
             let here = line_start + n;
-            let top = *self.indents.last().expect("the indentation stack is never empty");
+            let top = *self
+                .indents
+                .last()
+                .expect("the indentation stack is never empty");
             let consistent = wide.cmp(&top.0) == narrow.cmp(&top.1);
             if !consistent {
-                self.error("inconsistent use of tabs and spaces in indentation", line_start..here);
+                self.error(
+                    "inconsistent use of tabs and spaces in indentation",
+                    line_start..here,
+                );
                 return;
             }
             if wide > top.0 {
@@ -329,7 +346,10 @@ impl<'src> Lexer<'src> {
                 }
                 let top = *self.indents.last().expect("never empty");
                 if wide != top.0 || narrow != top.1 {
-                    self.error("unindent does not match any outer indentation level", line_start..here);
+                    self.error(
+                        "unindent does not match any outer indentation level",
+                        line_start..here,
+                    );
                 }
             }
             return;
@@ -375,8 +395,14 @@ impl<'src> Iterator for Lexer<'src> {
                     self.error("unterminated string literal", span.start..span.start + 1);
                     continue;
                 }
-                Err(_) if self.inner.slice().contains("'''") || self.inner.slice().contains("\"\"\"") => {
-                    self.error("unterminated triple-quoted string literal", span.start..span.start + 3);
+                Err(_)
+                    if self.inner.slice().contains("'''")
+                        || self.inner.slice().contains("\"\"\"") =>
+                {
+                    self.error(
+                        "unterminated triple-quoted string literal",
+                        span.start..span.start + 3,
+                    );
                     continue;
                 }
                 Err(_) => {
@@ -422,12 +448,18 @@ mod tests {
     fn triple_quoted_strings_scan_bytes_not_chars() {
         let toks: Vec<_> = Lexer::new("x = '''\u{e9}\\\u{e9}'''\n'''\\\u{e9}").collect();
         assert!(toks.iter().any(|t| matches!(t, Ok((_, Tok::Str(_), _)))));
-        assert!(toks.iter().any(|t| t.is_err()), "the second string is unterminated");
+        assert!(
+            toks.iter().any(|t| t.is_err()),
+            "the second string is unterminated"
+        );
     }
 
     #[test]
     fn dedent_tokens_close_every_level_at_the_end() {
-        let toks: Vec<Tok> = Lexer::new("if a:\n    if b:\n        c").filter_map(|t| t.ok()).map(|t| t.1).collect();
+        let toks: Vec<Tok> = Lexer::new("if a:\n    if b:\n        c")
+            .filter_map(|t| t.ok())
+            .map(|t| t.1)
+            .collect();
         let dedents = toks.iter().filter(|t| **t == Tok::Dedent).count();
         assert_eq!(dedents, 2);
         assert_eq!(toks.iter().filter(|t| **t == Tok::Newline).count(), 3);

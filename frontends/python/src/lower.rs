@@ -141,7 +141,11 @@ pub fn lower_module(module: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
     let body = l.module(module);
     l.prelude();
     if l.diagnostics.is_empty() {
-        Ok(Program { dialect: Dialect::Py, functions: l.functions, body })
+        Ok(Program {
+            dialect: Dialect::Py,
+            functions: l.functions,
+            body,
+        })
     } else {
         Err(l.diagnostics)
     }
@@ -153,7 +157,9 @@ pub(crate) fn sp(kind: ExprKind, span: Span) -> Expr {
 
 impl Lowerer {
     fn ctx(&mut self) -> &mut Ctx {
-        self.stack.last_mut().expect("lowering always runs inside a scope")
+        self.stack
+            .last_mut()
+            .expect("lowering always runs inside a scope")
     }
 
     fn depth(&self) -> usize {
@@ -169,7 +175,11 @@ impl Lowerer {
 
     fn unsupported(&mut self, what: &str, span: Span) {
         // "`class` is outside…", "set literals are outside…".
-        let verb = if what.trim_end_matches([')', '`']).ends_with('s') && !what.ends_with('`') { "are" } else { "is" };
+        let verb = if what.trim_end_matches([')', '`']).ends_with('s') && !what.ends_with('`') {
+            "are"
+        } else {
+            "is"
+        };
         self.diagnostics.push(Diagnostic::new(
             DiagnosticKind::Unsupported,
             format!("{what} {verb} outside the tracelab Python subset"),
@@ -179,7 +189,12 @@ impl Lowerer {
     }
 
     fn invalid(&mut self, message: impl Into<String>, span: Span) {
-        self.diagnostics.push(Diagnostic::new(DiagnosticKind::Invalid, message, span, "here"));
+        self.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Invalid,
+            message,
+            span,
+            "here",
+        ));
     }
 
     /// A unique FunDef name: the qualname, suffixed `#2`, `#3`… when already taken.
@@ -209,34 +224,60 @@ impl Lowerer {
     /// Resolves a Python name from the current function.
     fn resolve(&mut self, name: &str) -> Binding {
         let here = self.depth();
-        if let Some((_, core)) = self.stack[here].renamed.iter().rev().find(|(n, _)| n == name) {
-            return Binding::Var { depth: here, core: core.clone() };
+        if let Some((_, core)) = self.stack[here]
+            .renamed
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+        {
+            return Binding::Var {
+                depth: here,
+                core: core.clone(),
+            };
         }
         let ctx = &self.stack[here];
         let module_binds = |l: &Lowerer| l.stack[0].info.locals.contains(name);
         if here > 0 && ctx.info.globals.contains(name) {
-            return Binding::Var { depth: 0, core: name.to_string() };
+            return Binding::Var {
+                depth: 0,
+                core: name.to_string(),
+            };
         }
-        if !ctx.info.nonlocals.contains(name) && (ctx.info.locals.contains(name) || ctx.params.contains(name)) {
-            return Binding::Var { depth: here, core: name.to_string() };
+        if !ctx.info.nonlocals.contains(name)
+            && (ctx.info.locals.contains(name) || ctx.params.contains(name))
+        {
+            return Binding::Var {
+                depth: here,
+                core: name.to_string(),
+            };
         }
         if here > 0 {
             for d in (0..here).rev() {
-                if let Some((_, core)) = self.stack[d].renamed.iter().rev().find(|(n, _)| n == name) {
-                    return Binding::Var { depth: d, core: core.clone() };
+                if let Some((_, core)) = self.stack[d].renamed.iter().rev().find(|(n, _)| n == name)
+                {
+                    return Binding::Var {
+                        depth: d,
+                        core: core.clone(),
+                    };
                 }
                 if d == 0 {
                     break;
                 }
                 let c = &self.stack[d];
                 if c.info.globals.contains(name) {
-                    return Binding::Var { depth: 0, core: name.to_string() };
+                    return Binding::Var {
+                        depth: 0,
+                        core: name.to_string(),
+                    };
                 }
                 if c.info.nonlocals.contains(name) {
                     continue;
                 }
                 if c.info.locals.contains(name) || c.params.contains(name) {
-                    return Binding::Var { depth: d, core: name.to_string() };
+                    return Binding::Var {
+                        depth: d,
+                        core: name.to_string(),
+                    };
                 }
             }
             if self.stack[here].info.nonlocals.contains(name) {
@@ -244,7 +285,10 @@ impl Lowerer {
             }
         }
         if module_binds(self) {
-            return Binding::Var { depth: 0, core: name.to_string() };
+            return Binding::Var {
+                depth: 0,
+                core: name.to_string(),
+            };
         }
         if builtins::is_builtin(name) {
             return Binding::Builtin(name.to_string());
@@ -271,19 +315,35 @@ impl Lowerer {
         let ctx = self.stack.pop().expect("the module context");
         // The input moves to a hidden name: a module global may be called `input`.
         let mut out = vec![let_(INPUT, var(tracelab_ir::wf::INPUT_VAR))];
-        out.extend(ctx.hoisted.iter().map(|n| let_(n, Expr::new(ExprKind::Undefined))));
+        out.extend(
+            ctx.hoisted
+                .iter()
+                .map(|n| let_(n, Expr::new(ExprKind::Undefined))),
+        );
         out.extend(body);
         let input = var(INPUT);
         let call = |f: &str, mut args: Vec<Expr>| {
             // Parameters with defaults beyond the handler's arguments get them.
             if let Some(cells) = ctx.defaults.get(f) {
-                args.extend(cells.iter().skip(args.len()).map_while(|c| c.as_deref().map(var)));
+                args.extend(
+                    cells
+                        .iter()
+                        .skip(args.len())
+                        .map_while(|c| c.as_deref().map(var)),
+                );
             }
             let mut out = Vec::new();
             if !ctx.assigned.contains(f) {
-                out.push(unbound_check(f, "NameError", &format!("name '{f}' is not defined")));
+                out.push(unbound_check(
+                    f,
+                    "NameError",
+                    &format!("name '{f}' is not defined"),
+                ));
             }
-            out.push(Expr::new(ExprKind::Call { callee: Box::new(var(f)), args }));
+            out.push(Expr::new(ExprKind::Call {
+                callee: Box::new(var(f)),
+                args,
+            }));
             out
         };
         if ctx.info.locals.contains("main") {
@@ -308,7 +368,8 @@ impl Lowerer {
         debug_assert!(errors.is_empty(), "the prelude parses: {errors:?}");
         let saved = std::mem::take(&mut self.diagnostics);
         self.in_prelude = true;
-        self.stack.push(Ctx::new(String::new(), ScopeInfo::default(), &[]));
+        self.stack
+            .push(Ctx::new(String::new(), ScopeInfo::default(), &[]));
         let mut done = std::mem::take(&mut self.prelude_done);
         loop {
             let todo: Vec<String> = self.prelude_used.difference(&done).cloned().collect();
@@ -317,8 +378,14 @@ impl Lowerer {
             }
             for name in todo {
                 done.insert(name.clone());
-                let def = module.iter().find(|s| matches!(&s.kind, StmtKind::Def { name: n, .. } if *n == name));
-                if let Some(Stmt { kind: StmtKind::Def { name, params, body }, span }) = def {
+                let def = module
+                    .iter()
+                    .find(|s| matches!(&s.kind, StmtKind::Def { name: n, .. } if *n == name));
+                if let Some(Stmt {
+                    kind: StmtKind::Def { name, params, body },
+                    span,
+                }) = def
+                {
                     self.function(&format!("${name}"), params, Body::Stmts(body), *span);
                 }
             }
@@ -330,7 +397,10 @@ impl Lowerer {
             self.builtin_wrapper(&w);
         }
         // A prelude problem is a frontend bug: keep it visible but never panic.
-        self.diagnostics = saved.into_iter().chain(self.diagnostics.drain(..)).collect();
+        self.diagnostics = saved
+            .into_iter()
+            .chain(self.diagnostics.drain(..))
+            .collect();
     }
 
     /// Lowers a function body to a FunDef; returns its name and captures.
@@ -343,11 +413,16 @@ impl Lowerer {
         let mut seen = HashSet::new();
         for p in params {
             if !seen.insert(&p.name) {
-                self.invalid(format!("duplicate argument '{}' in function definition", p.name), p.span);
+                self.invalid(
+                    format!("duplicate argument '{}' in function definition", p.name),
+                    p.span,
+                );
             }
         }
         for n in info.nonlocals.clone() {
-            let found = (1..self.stack.len()).rev().any(|d| self.stack[d].info.locals.contains(&n));
+            let found = (1..self.stack.len())
+                .rev()
+                .any(|d| self.stack[d].info.locals.contains(&n));
             if !found || self.stack.len() == 1 && !self.in_prelude {
                 let at = match body {
                     Body::Stmts(stmts) => scope::find_nonlocal(stmts, &n).unwrap_or(span),
@@ -356,7 +431,8 @@ impl Lowerer {
                 self.invalid(format!("no binding for nonlocal '{n}' found"), at);
             }
         }
-        self.stack.push(Ctx::new(qualname.to_string(), info, params));
+        self.stack
+            .push(Ctx::new(qualname.to_string(), info, params));
         let mut out = Vec::new();
         match body {
             Body::Stmts(stmts) => {
@@ -369,14 +445,20 @@ impl Lowerer {
             }
         }
         let ctx = self.stack.pop().expect("pushed above");
-        let mut full: Vec<Expr> = ctx.hoisted.iter().map(|n| let_(n, Expr::new(ExprKind::Undefined))).collect();
+        let mut full: Vec<Expr> = ctx
+            .hoisted
+            .iter()
+            .map(|n| let_(n, Expr::new(ExprKind::Undefined)))
+            .collect();
         full.extend(out);
         let mut captures: Vec<(String, usize)> = ctx.free.into_iter().collect();
         captures.sort();
         for (c, depth) in &captures {
             if self.stack.last().is_some_and(|p| p.own.contains(c)) && *depth != self.depth() {
                 self.unsupported(
-                    &format!("a `global {c}` declaration under a function that binds `{c}` locally"),
+                    &format!(
+                        "a `global {c}` declaration under a function that binds `{c}` locally"
+                    ),
                     span,
                 );
             }
@@ -406,19 +488,31 @@ impl Lowerer {
 // ----- IR construction helpers
 
 pub(crate) fn var(name: &str) -> Expr {
-    Expr::new(ExprKind::Var { name: name.to_string() })
+    Expr::new(ExprKind::Var {
+        name: name.to_string(),
+    })
 }
 
 pub(crate) fn let_(name: &str, value: Expr) -> Expr {
-    Expr::new(ExprKind::Let { name: name.to_string(), value: Box::new(value) })
+    Expr::new(ExprKind::Let {
+        name: name.to_string(),
+        value: Box::new(value),
+    })
 }
 
 pub(crate) fn set_var(name: &str, value: Expr) -> Expr {
-    Expr::new(ExprKind::Set { target: tracelab_ir::LValue::Var { name: name.to_string() }, value: Box::new(value) })
+    Expr::new(ExprKind::Set {
+        target: tracelab_ir::LValue::Var {
+            name: name.to_string(),
+        },
+        value: Box::new(value),
+    })
 }
 
 pub(crate) fn str_lit(s: &str) -> Expr {
-    Expr::new(ExprKind::Str { value: s.to_string() })
+    Expr::new(ExprKind::Str {
+        value: s.to_string(),
+    })
 }
 
 pub(crate) fn int_lit(n: i64) -> Expr {
@@ -430,7 +524,11 @@ pub(crate) fn prim(op: tracelab_ir::PrimOp, args: Vec<Expr>) -> Expr {
 }
 
 pub(crate) fn if_(cond: Expr, then: Vec<Expr>, otherwise: Vec<Expr>) -> Expr {
-    Expr::new(ExprKind::If { cond: Box::new(cond), then, otherwise })
+    Expr::new(ExprKind::If {
+        cond: Box::new(cond),
+        then,
+        otherwise,
+    })
 }
 
 pub(crate) fn truthy(e: Expr) -> Expr {
@@ -440,19 +538,28 @@ pub(crate) fn truthy(e: Expr) -> Expr {
 /// `throw error.new(class, message)`.
 pub(crate) fn raise(class: &str, message: &str) -> Expr {
     Expr::new(ExprKind::Throw {
-        value: Box::new(prim(tracelab_ir::PrimOp::ErrorNew, vec![str_lit(class), str_lit(message)])),
+        value: Box::new(prim(
+            tracelab_ir::PrimOp::ErrorNew,
+            vec![str_lit(class), str_lit(message)],
+        )),
     })
 }
 
 /// `if py.is(x, undefined) { throw class(message) }`.
 pub(crate) fn unbound_check(core: &str, class: &str, message: &str) -> Expr {
-    let test = prim(tracelab_ir::PrimOp::PyIs, vec![var(core), Expr::new(ExprKind::Undefined)]);
+    let test = prim(
+        tracelab_ir::PrimOp::PyIs,
+        vec![var(core), Expr::new(ExprKind::Undefined)],
+    );
     if_(test, vec![raise(class, message)], vec![])
 }
 
 /// The minimal AWS context object `oracle/harness.py` passes (a dict; attribute reads work).
 fn lambda_context() -> Expr {
-    let field = |name: &str, value: Expr| tracelab_ir::Field { name: name.to_string(), value };
+    let field = |name: &str, value: Expr| tracelab_ir::Field {
+        name: name.to_string(),
+        value,
+    };
     Expr::new(ExprKind::Object {
         fields: vec![
             field("function_name", str_lit("tracelab")),
@@ -468,7 +575,11 @@ fn safe_prefix(module: &[Stmt]) -> HashSet<String> {
     let mut safe = HashSet::new();
     for s in module {
         match &s.kind {
-            StmtKind::Def { name, params, .. } if params.iter().all(|p| p.default.as_ref().is_none_or(|d| !d.has_call())) => {
+            StmtKind::Def { name, params, .. }
+                if params
+                    .iter()
+                    .all(|p| p.default.as_ref().is_none_or(|d| !d.has_call())) =>
+            {
                 safe.insert(name.clone());
             }
             StmtKind::Assign { targets, value } if !value.has_call() => {

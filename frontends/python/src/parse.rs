@@ -17,7 +17,10 @@ type Error<'src> = ParseError<usize, Tok<'src>, LexicalError>;
 pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
     let mut errors: Vec<ErrorRecovery<usize, Tok<'_>, LexicalError>> = Vec::new();
     let result = grammar::ModuleParser::new().parse(&mut errors, Lexer::new(source));
-    let mut diagnostics: Vec<Diagnostic> = errors.into_iter().map(|e| diagnostic(e.error, source)).collect();
+    let mut diagnostics: Vec<Diagnostic> = errors
+        .into_iter()
+        .map(|e| diagnostic(e.error, source))
+        .collect();
     let module = match result {
         Ok(module) => module,
         Err(e) => {
@@ -60,13 +63,46 @@ fn describe(tok: &Tok<'_>) -> String {
 fn spelling(tok: &Tok<'_>) -> String {
     let debug = format!("{tok:?}");
     let table: &[(&str, &str)] = &[
-        ("LParen", "("), ("RParen", ")"), ("LBracket", "["), ("RBracket", "]"), ("LBrace", "{"),
-        ("RBrace", "}"), ("Comma", ","), ("Colon", ":"), ("Semi", ";"), ("Dot", "."), ("Arrow", "->"),
-        ("Assign", "="), ("Walrus", ":="), ("PlusEq", "+="), ("MinusEq", "-="), ("StarEq", "*="),
-        ("SlashEq", "/="), ("DSlashEq", "//="), ("PercentEq", "%="), ("DStarEq", "**="), ("Plus", "+"),
-        ("Minus", "-"), ("Star", "*"), ("DStar", "**"), ("Slash", "/"), ("DSlash", "//"), ("Percent", "%"),
-        ("At", "@"), ("Amp", "&"), ("Pipe", "|"), ("Caret", "^"), ("Tilde", "~"), ("Shl", "<<"),
-        ("Shr", ">>"), ("Lt", "<"), ("Gt", ">"), ("Le", "<="), ("Ge", ">="), ("EqEq", "=="), ("Ne", "!="),
+        ("LParen", "("),
+        ("RParen", ")"),
+        ("LBracket", "["),
+        ("RBracket", "]"),
+        ("LBrace", "{"),
+        ("RBrace", "}"),
+        ("Comma", ","),
+        ("Colon", ":"),
+        ("Semi", ";"),
+        ("Dot", "."),
+        ("Arrow", "->"),
+        ("Assign", "="),
+        ("Walrus", ":="),
+        ("PlusEq", "+="),
+        ("MinusEq", "-="),
+        ("StarEq", "*="),
+        ("SlashEq", "/="),
+        ("DSlashEq", "//="),
+        ("PercentEq", "%="),
+        ("DStarEq", "**="),
+        ("Plus", "+"),
+        ("Minus", "-"),
+        ("Star", "*"),
+        ("DStar", "**"),
+        ("Slash", "/"),
+        ("DSlash", "//"),
+        ("Percent", "%"),
+        ("At", "@"),
+        ("Amp", "&"),
+        ("Pipe", "|"),
+        ("Caret", "^"),
+        ("Tilde", "~"),
+        ("Shl", "<<"),
+        ("Shr", ">>"),
+        ("Lt", "<"),
+        ("Gt", ">"),
+        ("Le", "<="),
+        ("Ge", ">="),
+        ("EqEq", "=="),
+        ("Ne", "!="),
     ];
     if let Some((_, s)) = table.iter().find(|(k, _)| *k == debug) {
         return s.to_string();
@@ -83,35 +119,61 @@ fn expected_note(expected: &[String]) -> Option<String> {
     if expected.is_empty() {
         return None;
     }
-    let words: Vec<String> = expected.iter().map(|e| e.trim_matches('"').to_string()).collect();
+    let words: Vec<String> = expected
+        .iter()
+        .map(|e| e.trim_matches('"').to_string())
+        .collect();
     Some(format!("expected one of: {}", words.join(" ")))
 }
 
 fn diagnostic(err: Error<'_>, source: &str) -> Diagnostic {
-    let syntax = |message: String, span: Span| Diagnostic::new(DiagnosticKind::Syntax, message, span, "here");
+    let syntax = |message: String, span: Span| {
+        Diagnostic::new(DiagnosticKind::Syntax, message, span, "here")
+    };
     let with_note = |d: Diagnostic, note: Option<String>| match note {
         Some(n) => d.with_note(n),
         None => d,
     };
     match err {
-        ParseError::InvalidToken { location } => syntax("invalid token".into(), Span::new(location, location)),
-        ParseError::UnrecognizedEof { location, expected } => {
-            with_note(syntax("unexpected end of file".into(), Span::new(location, location)), expected_note(&expected))
+        ParseError::InvalidToken { location } => {
+            syntax("invalid token".into(), Span::new(location, location))
         }
-        ParseError::UnrecognizedToken { token: (s, tok, e), expected } => {
+        ParseError::UnrecognizedEof { location, expected } => with_note(
+            syntax(
+                "unexpected end of file".into(),
+                Span::new(location, location),
+            ),
+            expected_note(&expected),
+        ),
+        ParseError::UnrecognizedToken {
+            token: (s, tok, e),
+            expected,
+        } => {
             let message = match tok {
                 Tok::Indent => "unexpected indent".to_string(),
                 Tok::Dedent => "unindent does not match the block it closes".to_string(),
-                _ if expected.iter().any(|x| x == "\"INDENT\"") => "expected an indented block".to_string(),
+                _ if expected.iter().any(|x| x == "\"INDENT\"") => {
+                    "expected an indented block".to_string()
+                }
                 _ => format!("unexpected {}", describe(&tok)),
             };
             // The long list of what may start a statement helps nobody.
-            let expected = if matches!(tok, Tok::Indent | Tok::Dedent) || expected.len() > 12 { Vec::new() } else { expected };
-            let (s, e) = if tok == Tok::Indent { (s, e.max(s)) } else { (s, e) };
+            let expected = if matches!(tok, Tok::Indent | Tok::Dedent) || expected.len() > 12 {
+                Vec::new()
+            } else {
+                expected
+            };
+            let (s, e) = if tok == Tok::Indent {
+                (s, e.max(s))
+            } else {
+                (s, e)
+            };
             let _ = source;
             with_note(syntax(message, Span::new(s, e)), expected_note(&expected))
         }
-        ParseError::ExtraToken { token: (s, tok, e) } => syntax(format!("extra {}", describe(&tok)), Span::new(s, e)),
+        ParseError::ExtraToken { token: (s, tok, e) } => {
+            syntax(format!("extra {}", describe(&tok)), Span::new(s, e))
+        }
         ParseError::User { error } => syntax(error.message, Span::from(error.span)),
     }
 }

@@ -7,11 +7,21 @@ use tracelab_ir::{Diagnostic, DiagnosticKind, Span};
 pub enum Piece {
     Lit(String),
     /// `{expr!conv:spec}`: the expression's text and its byte offset in the file.
-    Expr { text: String, offset: usize, conversion: Option<char>, spec: String },
+    Expr {
+        text: String,
+        offset: usize,
+        conversion: Option<char>,
+        spec: String,
+    },
 }
 
 fn syntax(message: impl Into<String>, start: usize, end: usize) -> Diagnostic {
-    Diagnostic::new(DiagnosticKind::Syntax, message, Span::new(start, end), "here")
+    Diagnostic::new(
+        DiagnosticKind::Syntax,
+        message,
+        Span::new(start, end),
+        "here",
+    )
 }
 
 /// Decodes one literal token (prefix and quotes included) that starts at `offset`.
@@ -32,16 +42,30 @@ pub fn decode(raw: &str, offset: usize) -> Result<Vec<Piece>, Diagnostic> {
                 ))
             }
             'u' if prefix.len() == 1 => {}
-            _ => return Err(syntax(format!("invalid string prefix `{}`", &raw[..quote_at]), offset, offset + quote_at)),
+            _ => {
+                return Err(syntax(
+                    format!("invalid string prefix `{}`", &raw[..quote_at]),
+                    offset,
+                    offset + quote_at,
+                ))
+            }
         }
     }
     let rest = &raw[quote_at..];
-    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
     let body_start = quote_at + q;
     let body = &raw[body_start..raw.len() - q];
     let base = offset + body_start;
     if !is_f {
-        let text = if is_raw { body.replace("\r\n", "\n") } else { unescape(body, base)? };
+        let text = if is_raw {
+            body.replace("\r\n", "\n")
+        } else {
+            unescape(body, base)?
+        };
         return Ok(vec![Piece::Lit(text)]);
     }
     fstring(body, base, is_raw)
@@ -53,13 +77,18 @@ fn fstring(body: &str, base: usize, is_raw: bool) -> Result<Vec<Piece>, Diagnost
     let mut lit_start = 0;
     let bytes = body.as_bytes();
     let mut i = 0;
-    let flush = |lit: &mut String, start: usize, pieces: &mut Vec<Piece>| -> Result<(), Diagnostic> {
-        if !lit.is_empty() {
-            let text = if is_raw { std::mem::take(lit) } else { unescape(&std::mem::take(lit), base + start)? };
-            pieces.push(Piece::Lit(text));
-        }
-        Ok(())
-    };
+    let flush =
+        |lit: &mut String, start: usize, pieces: &mut Vec<Piece>| -> Result<(), Diagnostic> {
+            if !lit.is_empty() {
+                let text = if is_raw {
+                    std::mem::take(lit)
+                } else {
+                    unescape(&std::mem::take(lit), base + start)?
+                };
+                pieces.push(Piece::Lit(text));
+            }
+            Ok(())
+        };
     while i < bytes.len() {
         match bytes[i] {
             b'{' if bytes.get(i + 1) == Some(&b'{') => {
@@ -70,7 +99,13 @@ fn fstring(body: &str, base: usize, is_raw: bool) -> Result<Vec<Piece>, Diagnost
                 lit.push('}');
                 i += 2;
             }
-            b'}' => return Err(syntax("f-string: single '}' is not allowed", base + i, base + i + 1)),
+            b'}' => {
+                return Err(syntax(
+                    "f-string: single '}' is not allowed",
+                    base + i,
+                    base + i + 1,
+                ))
+            }
             b'{' => {
                 flush(&mut lit, lit_start, &mut pieces)?;
                 let (piece, end) = replacement(body, i + 1, base)?;
@@ -86,7 +121,10 @@ fn fstring(body: &str, base: usize, is_raw: bool) -> Result<Vec<Piece>, Diagnost
                 i += 1 + c.len_utf8();
             }
             _ => {
-                let c = body[i..].chars().next().expect("in bounds on a char boundary");
+                let c = body[i..]
+                    .chars()
+                    .next()
+                    .expect("in bounds on a char boundary");
                 lit.push(c);
                 i += c.len_utf8();
             }
@@ -116,12 +154,22 @@ fn replacement(body: &str, start: usize, base: usize) -> Result<(Piece, usize), 
                 b'(' | b'[' | b'{' => depth += 1,
                 b')' | b']' => depth = depth.saturating_sub(1),
                 b'}' if depth > 0 => depth -= 1,
-                b'\\' => return Err(syntax("f-string expression part cannot include a backslash", base + i, base + i + 1)),
+                b'\\' => {
+                    return Err(syntax(
+                        "f-string expression part cannot include a backslash",
+                        base + i,
+                        base + i + 1,
+                    ))
+                }
                 b'!' if depth == 0 && bytes.get(i + 1) != Some(&b'=') => {
                     expr_end.get_or_insert(i);
                     let c = bytes.get(i + 1).copied().unwrap_or(b' ') as char;
                     if !matches!(c, 'r' | 's' | 'a') {
-                        return Err(syntax("f-string: invalid conversion character: expected 's', 'r', or 'a'", base + i, base + i + 2));
+                        return Err(syntax(
+                            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                            base + i,
+                            base + i + 2,
+                        ));
                     }
                     conversion = Some(c);
                     i += 2;
@@ -151,7 +199,11 @@ fn replacement(body: &str, start: usize, base: usize) -> Result<(Piece, usize), 
         }
         i += 1;
     }
-    Err(syntax("f-string: expecting '}'", base + start - 1, base + start))
+    Err(syntax(
+        "f-string: expecting '}'",
+        base + start - 1,
+        base + start,
+    ))
 }
 
 fn finish(
@@ -166,7 +218,11 @@ fn finish(
     let end = expr_end.unwrap_or(close);
     let text = &body[start..end];
     if text.trim().is_empty() {
-        return Err(syntax("f-string: empty expression not allowed", base + start, base + end));
+        return Err(syntax(
+            "f-string: empty expression not allowed",
+            base + start,
+            base + end,
+        ));
     }
     if text.trim_end().ends_with('=') && !text.trim_end().ends_with("==") {
         return Err(Diagnostic::new(
@@ -176,7 +232,12 @@ fn finish(
             "this field",
         ));
     }
-    let piece = Piece::Expr { text: text.to_string(), offset: base + start, conversion, spec: spec.to_string() };
+    let piece = Piece::Expr {
+        text: text.to_string(),
+        offset: base + start,
+        conversion,
+        spec: spec.to_string(),
+    };
     Ok((piece, close))
 }
 
@@ -206,11 +267,21 @@ pub fn unescape(s: &str, base: usize) -> Result<String, Diagnostic> {
                 match chars.next().and_then(|(_, d)| d.to_digit(16)) {
                     Some(d) => v = v * 16 + d,
                     None => {
-                        return Err(syntax(format!("(unicode error) truncated {what} escape"), base + i, base + i + 2))
+                        return Err(syntax(
+                            format!("(unicode error) truncated {what} escape"),
+                            base + i,
+                            base + i + 2,
+                        ))
                     }
                 }
             }
-            char::from_u32(v).ok_or_else(|| syntax("(unicode error) illegal Unicode character", base + i, base + i + 2))
+            char::from_u32(v).ok_or_else(|| {
+                syntax(
+                    "(unicode error) illegal Unicode character",
+                    base + i,
+                    base + i + 2,
+                )
+            })
         };
         match e {
             '\n' => {}

@@ -12,7 +12,10 @@ fn check(src: &str) -> Result<(), TestCaseError> {
         match t {
             Ok((s, tok, e)) => {
                 prop_assert!(s <= e && e <= src.len(), "span {s}..{e} out of bounds");
-                prop_assert!(s >= last || matches!(tok, Tok::Dedent | Tok::Newline), "spans go backwards");
+                prop_assert!(
+                    s >= last || matches!(tok, Tok::Dedent | Tok::Newline),
+                    "spans go backwards"
+                );
                 prop_assert!(src.is_char_boundary(s) && src.is_char_boundary(e));
                 last = s;
                 match tok {
@@ -29,7 +32,9 @@ fn check(src: &str) -> Result<(), TestCaseError> {
     let _ = tracelab_python::parse(src);
     if let Ok(program) = tracelab_python::lower_program(src) {
         if let Err(errors) = tracelab_ir::wf::Checked::new(program) {
-            return Err(TestCaseError::fail(format!("ill-formed lowering of {src:?}: {errors:?}")));
+            return Err(TestCaseError::fail(format!(
+                "ill-formed lowering of {src:?}: {errors:?}"
+            )));
         }
     }
     Ok(())
@@ -38,11 +43,69 @@ fn check(src: &str) -> Result<(), TestCaseError> {
 /// Fragments of the subset (and outside it), glued at random.
 fn soup() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "def ", "main", "(args)", ":", "\n", "    ", "\t", "if ", "else", "elif ", "while ", "for ", " in ",
-        "return ", "x", " = ", "+", "-", "*", "/", "//", "%", "**", "(", ")", "[", "]", "{", "}", ",", "1", "2.5",
-        "'s'", "f'{x}'", "\"\"\"t\"\"\"", "lambda y: y", "try:", "except ", "finally:", "raise ", "break",
-        "continue", "pass", "global x", "nonlocal x", "and ", "or ", "not ", "<", "==", "is ", "None", "True",
-        "print(x)", "#c", "\\\n", "class ", "yield ", "import containerless", "x[1:2]", "del x[0]", "é", "\r\n",
+        "def ",
+        "main",
+        "(args)",
+        ":",
+        "\n",
+        "    ",
+        "\t",
+        "if ",
+        "else",
+        "elif ",
+        "while ",
+        "for ",
+        " in ",
+        "return ",
+        "x",
+        " = ",
+        "+",
+        "-",
+        "*",
+        "/",
+        "//",
+        "%",
+        "**",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "1",
+        "2.5",
+        "'s'",
+        "f'{x}'",
+        "\"\"\"t\"\"\"",
+        "lambda y: y",
+        "try:",
+        "except ",
+        "finally:",
+        "raise ",
+        "break",
+        "continue",
+        "pass",
+        "global x",
+        "nonlocal x",
+        "and ",
+        "or ",
+        "not ",
+        "<",
+        "==",
+        "is ",
+        "None",
+        "True",
+        "print(x)",
+        "#c",
+        "\\\n",
+        "class ",
+        "yield ",
+        "import containerless",
+        "x[1:2]",
+        "del x[0]",
+        "é",
+        "\r\n",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

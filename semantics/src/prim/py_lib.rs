@@ -18,15 +18,23 @@ const MAX_ITEMS: usize = 1 << 24;
 pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error> {
     match op {
         PrimOp::PyMethod => {
-            let Value::Str(name) = &args[1] else { return Err(Error::new("TypeError", "method name must be a string")) };
+            let Value::Str(name) = &args[1] else {
+                return Err(Error::new("TypeError", "method name must be a string"));
+            };
             method(heap, &args[0], name, &args[2..])
         }
         PrimOp::PyBuiltin => {
-            let Value::Str(name) = &args[0] else { return Err(Error::new("TypeError", "builtin name must be a string")) };
+            let Value::Str(name) = &args[0] else {
+                return Err(Error::new("TypeError", "builtin name must be a string"));
+            };
             builtin(heap, name, &args[1..])
         }
         PrimOp::PyIter => match &args[0] {
-            Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Array { tuple: false, .. })) => Ok(args[0].clone()),
+            Value::Ref(loc)
+                if matches!(heap.get(*loc), Some(HeapObj::Array { tuple: false, .. })) =>
+            {
+                Ok(args[0].clone())
+            }
             v => {
                 let items = items_of(heap, v)?;
                 Ok(list(heap, items))
@@ -35,7 +43,9 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         PrimOp::PySlice => slice(heap, &args[0], &args[1], &args[2], &args[3]),
         PrimOp::PyDelItem => delitem(heap, &args[0], &args[1]),
         PrimOp::PyIAdd => match &args[0] {
-            Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Array { tuple: false, .. })) => {
+            Value::Ref(loc)
+                if matches!(heap.get(*loc), Some(HeapObj::Array { tuple: false, .. })) =>
+            {
                 let more = items_of(heap, &args[1])?;
                 extend(heap, *loc, more);
                 Ok(args[0].clone())
@@ -49,16 +59,25 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 Err(_) => {
                     return Err(Error::new(
                         "TypeError",
-                        format!("cannot unpack non-iterable {} object", type_name(heap, &args[0])),
+                        format!(
+                            "cannot unpack non-iterable {} object",
+                            type_name(heap, &args[0])
+                        ),
                     ))
                 }
             };
             let got = items.len() as i64;
             if got > n {
-                return Err(Error::new("ValueError", format!("too many values to unpack (expected {n})")));
+                return Err(Error::new(
+                    "ValueError",
+                    format!("too many values to unpack (expected {n})"),
+                ));
             }
             if got < n {
-                return Err(Error::new("ValueError", format!("not enough values to unpack (expected {n}, got {got})")));
+                return Err(Error::new(
+                    "ValueError",
+                    format!("not enough values to unpack (expected {n}, got {got})"),
+                ));
             }
             Ok(list(heap, items))
         }
@@ -74,11 +93,17 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
 }
 
 fn list(heap: &mut Heap, items: Vec<Value>) -> Value {
-    Value::Ref(heap.alloc(HeapObj::Array { items: items.into_iter().collect(), tuple: false }))
+    Value::Ref(heap.alloc(HeapObj::Array {
+        items: items.into_iter().collect(),
+        tuple: false,
+    }))
 }
 
 fn tuple(heap: &mut Heap, items: Vec<Value>) -> Value {
-    Value::Ref(heap.alloc(HeapObj::Array { items: items.into_iter().collect(), tuple: true }))
+    Value::Ref(heap.alloc(HeapObj::Array {
+        items: items.into_iter().collect(),
+        tuple: true,
+    }))
 }
 
 fn extend(heap: &mut Heap, loc: u32, more: Vec<Value>) {
@@ -104,7 +129,9 @@ pub fn items_of(heap: &Heap, v: &Value) -> Result<Vec<Value>, Error> {
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, .. }) => Ok(items.iter().cloned().collect()),
-            Some(HeapObj::Object { class: None, props }) => Ok(props.entries().map(|(_, k, _)| k.clone()).collect()),
+            Some(HeapObj::Object { class: None, props }) => {
+                Ok(props.entries().map(|(_, k, _)| k.clone()).collect())
+            }
             _ => Err(not_iterable(heap, v)),
         },
         _ => Err(not_iterable(heap, v)),
@@ -112,11 +139,17 @@ pub fn items_of(heap: &Heap, v: &Value) -> Result<Vec<Value>, Error> {
 }
 
 fn not_iterable(heap: &Heap, v: &Value) -> Error {
-    Error::new("TypeError", format!("'{}' object is not iterable", type_name(heap, v)))
+    Error::new(
+        "TypeError",
+        format!("'{}' object is not iterable", type_name(heap, v)),
+    )
 }
 
 fn no_attribute(heap: &Heap, v: &Value, name: &str) -> Error {
-    Error::new("AttributeError", format!("'{}' object has no attribute '{name}'", type_name(heap, v)))
+    Error::new(
+        "AttributeError",
+        format!("'{}' object has no attribute '{name}'", type_name(heap, v)),
+    )
 }
 
 /// CPython's arity messages for methods ("append() takes exactly one argument (0 given)").
@@ -128,8 +161,14 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Error
     let message = match (min, max) {
         (0, 0) => format!("{name}() takes no arguments ({n} given)"),
         (1, 1) => format!("{name}() takes exactly one argument ({n} given)"),
-        _ if n < min => format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }),
-        _ => format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }),
+        _ if n < min => format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        ),
+        _ => format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        ),
     };
     Err(Error::new("TypeError", message))
 }
@@ -137,7 +176,10 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Error
 fn str_arg<'a>(heap: &Heap, v: &'a Value, what: &str) -> Result<&'a str, Error> {
     match v {
         Value::Str(s) => Ok(s),
-        _ => Err(Error::new("TypeError", format!("{what} must be str, not {}", type_name(heap, v)))),
+        _ => Err(Error::new(
+            "TypeError",
+            format!("{what} must be str, not {}", type_name(heap, v)),
+        )),
     }
 }
 
@@ -167,7 +209,13 @@ fn method(heap: &mut Heap, recv: &Value, name: &str, args: &[Value]) -> Result<V
     }
 }
 
-fn str_method(heap: &mut Heap, recv: &Value, s: &str, name: &str, args: &[Value]) -> Result<Value, Error> {
+fn str_method(
+    heap: &mut Heap,
+    recv: &Value,
+    s: &str,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
     let text = |t: String| Ok(Value::str(&t));
     match name {
         "upper" | "lower" | "isdigit" | "isalpha" => {
@@ -190,15 +238,29 @@ fn str_method(heap: &mut Heap, recv: &Value, s: &str, name: &str, args: &[Value]
         }
         "split" | "rsplit" => {
             arity(name, args, 0, 2)?;
-            let sep = opt_str(heap, args.first(), "must be str or None")
-                .map_err(|_| Error::new("TypeError", format!("must be str or None, not {}", type_name(heap, &args[0]))))?;
+            let sep = opt_str(heap, args.first(), "must be str or None").map_err(|_| {
+                Error::new(
+                    "TypeError",
+                    format!("must be str or None, not {}", type_name(heap, &args[0])),
+                )
+            })?;
             let max = match args.get(1) {
                 Some(v) => int_arg(v).ok_or_else(|| {
-                    Error::new("TypeError", format!("'{}' object cannot be interpreted as an integer", type_name(heap, v)))
+                    Error::new(
+                        "TypeError",
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(heap, v)
+                        ),
+                    )
                 })?,
                 None => -1,
             };
-            let parts = if name == "split" { prims::split(s, sep, max)? } else { prims::rsplit(s, sep, max)? };
+            let parts = if name == "split" {
+                prims::split(s, sep, max)?
+            } else {
+                prims::rsplit(s, sep, max)?
+            };
             let items = parts.iter().map(|p| Value::str(p)).collect();
             Ok(list(heap, items))
         }
@@ -212,7 +274,10 @@ fn str_method(heap: &mut Heap, recv: &Value, s: &str, name: &str, args: &[Value]
                     _ => {
                         return Err(Error::new(
                             "TypeError",
-                            format!("sequence item {i}: expected str instance, {} found", type_name(heap, it)),
+                            format!(
+                                "sequence item {i}: expected str instance, {} found",
+                                type_name(heap, it)
+                            ),
                         ))
                     }
                 }
@@ -269,26 +334,43 @@ fn str_format(heap: &Heap, s: &str, args: &[Value]) -> Result<String, Error> {
                 chars.next();
                 out.push('}');
             }
-            '}' => return Err(Error::new("ValueError", "Single '}' encountered in format string")),
+            '}' => {
+                return Err(Error::new(
+                    "ValueError",
+                    "Single '}' encountered in format string",
+                ))
+            }
             '{' => {
                 let mut field = String::new();
                 loop {
                     match chars.next() {
                         Some('}') => break,
                         Some(c) => field.push(c),
-                        None => return Err(Error::new("ValueError", "expected '}' before end of string")),
+                        None => {
+                            return Err(Error::new(
+                                "ValueError",
+                                "expected '}' before end of string",
+                            ))
+                        }
                     }
                 }
                 let (head, spec) = field.split_once(':').unwrap_or((&field, ""));
-                let (head, conv) = head.split_once('!').map(|(h, c)| (h, Some(c))).unwrap_or((head, None));
+                let (head, conv) = head
+                    .split_once('!')
+                    .map(|(h, c)| (h, Some(c)))
+                    .unwrap_or((head, None));
                 let index = if head.is_empty() {
                     auto += 1;
                     auto - 1
                 } else {
-                    head.parse::<usize>().map_err(|_| Error::new("KeyError", prims::str_repr(head)))?
+                    head.parse::<usize>()
+                        .map_err(|_| Error::new("KeyError", prims::str_repr(head)))?
                 };
                 let v = args.get(index).ok_or_else(|| {
-                    Error::new("IndexError", format!("Replacement index {index} out of range for positional args tuple"))
+                    Error::new(
+                        "IndexError",
+                        format!("Replacement index {index} out of range for positional args tuple"),
+                    )
                 })?;
                 let v = match conv {
                     Some("r") => Value::str(&py::repr(heap, v)),
@@ -315,21 +397,35 @@ pub fn format_value(heap: &Heap, v: &Value, spec: &str) -> Result<String, Error>
         _ => {
             return Err(Error::new(
                 "TypeError",
-                format!("unsupported format string passed to {}.__format__", type_name(heap, v)),
+                format!(
+                    "unsupported format string passed to {}.__format__",
+                    type_name(heap, v)
+                ),
             ))
         }
     })
 }
 
-fn seq_search(heap: &Heap, items: &Vector<Value>, name: &str, args: &[Value], kind: &str) -> Result<Value, Error> {
+fn seq_search(
+    heap: &Heap,
+    items: &Vector<Value>,
+    name: &str,
+    args: &[Value],
+    kind: &str,
+) -> Result<Value, Error> {
     arity(name, args, 1, 1)?;
     if name == "count" {
-        return Ok(Value::int(items.iter().filter(|i| py::eq(heap, i, &args[0])).count() as i64));
+        return Ok(Value::int(
+            items.iter().filter(|i| py::eq(heap, i, &args[0])).count() as i64,
+        ));
     }
     match items.iter().position(|i| py::eq(heap, i, &args[0])) {
         Some(p) => Ok(Value::int(p as i64)),
         None if kind == "tuple" => Err(Error::new("ValueError", "tuple.index(x): x not in tuple")),
-        None => Err(Error::new("ValueError", format!("{} is not in list", py::repr(heap, &args[0])))),
+        None => Err(Error::new(
+            "ValueError",
+            format!("{} is not in list", py::repr(heap, &args[0])),
+        )),
     }
 }
 
@@ -346,7 +442,13 @@ fn set_items(heap: &mut Heap, loc: u32, new: Vector<Value>) {
     }
 }
 
-fn list_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Value]) -> Result<Value, Error> {
+fn list_method(
+    heap: &mut Heap,
+    recv: &Value,
+    loc: u32,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
     let mut items = list_items(heap, loc);
     match name {
         "append" => {
@@ -364,7 +466,13 @@ fn list_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Valu
             arity(name, args, 2, 2)?;
             let len = items.len() as i64;
             let i = int_arg(&args[0]).ok_or_else(|| {
-                Error::new("TypeError", format!("'{}' object cannot be interpreted as an integer", type_name(heap, &args[0])))
+                Error::new(
+                    "TypeError",
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(heap, &args[0])
+                    ),
+                )
             })?;
             let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
             heap.charge(&args[1]);
@@ -378,7 +486,13 @@ fn list_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Valu
             let len = items.len() as i64;
             let i = match args.first() {
                 Some(v) => int_arg(v).ok_or_else(|| {
-                    Error::new("TypeError", format!("'{}' object cannot be interpreted as an integer", type_name(heap, v)))
+                    Error::new(
+                        "TypeError",
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(heap, v)
+                        ),
+                    )
                 })?,
                 None => -1,
             };
@@ -424,15 +538,26 @@ fn list_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Valu
 }
 
 /// A stable sort by `<` (on the keys when given); `reverse` keeps equal items in order.
-fn sort(heap: &Heap, items: &Vector<Value>, keys: Option<&Vector<Value>>, reverse: bool) -> Result<Vector<Value>, Error> {
-    let keys: Vec<Value> = keys.map(|k| k.iter().cloned().collect()).unwrap_or_else(|| items.iter().cloned().collect());
+fn sort(
+    heap: &Heap,
+    items: &Vector<Value>,
+    keys: Option<&Vector<Value>>,
+    reverse: bool,
+) -> Result<Vector<Value>, Error> {
+    let keys: Vec<Value> = keys
+        .map(|k| k.iter().cloned().collect())
+        .unwrap_or_else(|| items.iter().cloned().collect());
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
     order.sort_by(|&a, &b| {
         if error.is_some() {
             return Ordering::Equal;
         }
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
         match lt(heap, x, y) {
             Ok(true) => Ordering::Less,
             Ok(false) => match lt(heap, y, x) {
@@ -476,17 +601,29 @@ fn set_props(heap: &mut Heap, loc: u32, new: Props) {
     }
 }
 
-fn dict_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Value]) -> Result<Value, Error> {
+fn dict_method(
+    heap: &mut Heap,
+    recv: &Value,
+    loc: u32,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
     let mut props = dict_props(heap, loc);
     match name {
         "get" => {
             arity(name, args, 1, 2)?;
             let k = py_key(heap, &args[0])?;
-            Ok(props.get(&k).cloned().unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::Null)))
+            Ok(props
+                .get(&k)
+                .cloned()
+                .unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::Null)))
         }
         "keys" | "values" | "items" => {
             arity(name, args, 0, 0)?;
-            let entries: Vec<(Value, Value)> = props.entries().map(|(_, k, v)| (k.clone(), v.clone())).collect();
+            let entries: Vec<(Value, Value)> = props
+                .entries()
+                .map(|(_, k, v)| (k.clone(), v.clone()))
+                .collect();
             let items = entries
                 .into_iter()
                 .map(|(k, v)| match name {
@@ -505,7 +642,10 @@ fn dict_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Valu
                     set_props(heap, loc, props);
                     Ok(v)
                 }
-                None => args.get(1).cloned().ok_or_else(|| Error::new("KeyError", py::repr(heap, &args[0]))),
+                None => args
+                    .get(1)
+                    .cloned()
+                    .ok_or_else(|| Error::new("KeyError", py::repr(heap, &args[0]))),
             }
         }
         "setdefault" => {
@@ -531,7 +671,9 @@ fn dict_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Valu
         }
         "copy" => {
             arity(name, args, 0, 0)?;
-            Ok(Value::Ref(heap.alloc(HeapObj::Object { class: None, props })))
+            Ok(Value::Ref(
+                heap.alloc(HeapObj::Object { class: None, props }),
+            ))
         }
         "clear" => {
             arity(name, args, 0, 0)?;
@@ -546,7 +688,10 @@ fn dict_method(heap: &mut Heap, recv: &Value, loc: u32, name: &str, args: &[Valu
 fn pairs(heap: &Heap, v: &Value) -> Result<Vec<(Value, Value)>, Error> {
     if let Value::Ref(loc) = v {
         if let Some(HeapObj::Object { class: None, props }) = heap.get(*loc) {
-            return Ok(props.entries().map(|(_, k, v)| (k.clone(), v.clone())).collect());
+            return Ok(props
+                .entries()
+                .map(|(_, k, v)| (k.clone(), v.clone()))
+                .collect());
         }
     }
     let mut out = Vec::new();
@@ -560,7 +705,10 @@ fn pairs(heap: &Heap, v: &Value) -> Result<Vec<(Value, Value)>, Error> {
         if kv.len() != 2 {
             return Err(Error::new(
                 "ValueError",
-                format!("dictionary update sequence element #{i} has length {}; 2 is required", kv.len()),
+                format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    kv.len()
+                ),
             ));
         }
         out.push((kv[0].clone(), kv[1].clone()));
@@ -572,13 +720,18 @@ fn slice(heap: &mut Heap, seq: &Value, a: &Value, b: &Value, c: &Value) -> Resul
     let bound = |v: &Value| -> Result<Option<i64>, Error> {
         match v {
             Value::Null => Ok(None),
-            Value::Int(i) => Ok(Some(i.to_i64().unwrap_or(if i.to_bigint().sign() == num_bigint::Sign::Minus {
-                i64::MIN
-            } else {
-                i64::MAX
-            }))),
+            Value::Int(i) => Ok(Some(i.to_i64().unwrap_or(
+                if i.to_bigint().sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                },
+            ))),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            _ => Err(Error::new("TypeError", "slice indices must be integers or None or have an __index__ method")),
+            _ => Err(Error::new(
+                "TypeError",
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         }
     };
     let (start, stop, step) = (bound(a)?, bound(b)?, bound(c)?);
@@ -586,18 +739,30 @@ fn slice(heap: &mut Heap, seq: &Value, a: &Value, b: &Value, c: &Value) -> Resul
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
             let idx = prims::slice_indices(chars.len() as i64, start, stop, step)?;
-            Ok(Value::str(&idx.into_iter().map(|i| chars[i]).collect::<String>()))
+            Ok(Value::str(
+                &idx.into_iter().map(|i| chars[i]).collect::<String>(),
+            ))
         }
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, tuple }) => {
                 let is_tuple = *tuple;
                 let idx = prims::slice_indices(items.len() as i64, start, stop, step)?;
                 let out: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
-                Ok(if is_tuple { tuple_of(heap, out) } else { list(heap, out) })
+                Ok(if is_tuple {
+                    tuple_of(heap, out)
+                } else {
+                    list(heap, out)
+                })
             }
-            _ => Err(Error::new("TypeError", format!("'{}' object is not subscriptable", type_name(heap, seq)))),
+            _ => Err(Error::new(
+                "TypeError",
+                format!("'{}' object is not subscriptable", type_name(heap, seq)),
+            )),
         },
-        _ => Err(Error::new("TypeError", format!("'{}' object is not subscriptable", type_name(heap, seq)))),
+        _ => Err(Error::new(
+            "TypeError",
+            format!("'{}' object is not subscriptable", type_name(heap, seq)),
+        )),
     }
 }
 
@@ -608,14 +773,26 @@ fn tuple_of(heap: &mut Heap, items: Vec<Value>) -> Value {
 fn delitem(heap: &mut Heap, o: &Value, k: &Value) -> Result<Value, Error> {
     if let Value::Ref(loc) = o {
         match heap.get(*loc) {
-            Some(HeapObj::Array { tuple: false, items }) => {
+            Some(HeapObj::Array {
+                tuple: false,
+                items,
+            }) => {
                 let len = items.len() as i64;
                 let i = int_arg(k).ok_or_else(|| {
-                    Error::new("TypeError", format!("list indices must be integers or slices, not {}", type_name(heap, k)))
+                    Error::new(
+                        "TypeError",
+                        format!(
+                            "list indices must be integers or slices, not {}",
+                            type_name(heap, k)
+                        ),
+                    )
                 })?;
                 let j = if i < 0 { i + len } else { i };
                 if j < 0 || j >= len {
-                    return Err(Error::new("IndexError", "list assignment index out of range"));
+                    return Err(Error::new(
+                        "IndexError",
+                        "list assignment index out of range",
+                    ));
                 }
                 let mut items = items.clone();
                 items.remove(j as usize);
@@ -634,7 +811,13 @@ fn delitem(heap: &mut Heap, o: &Value, k: &Value) -> Result<Value, Error> {
             _ => {}
         }
     }
-    Err(Error::new("TypeError", format!("'{}' object doesn't support item deletion", type_name(heap, o))))
+    Err(Error::new(
+        "TypeError",
+        format!(
+            "'{}' object doesn't support item deletion",
+            type_name(heap, o)
+        ),
+    ))
 }
 
 fn number_of(v: &Value) -> Option<Number> {
@@ -658,13 +841,19 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
         if args.len() == 1 {
             Ok(())
         } else {
-            Err(Error::new("TypeError", format!("{what}() takes exactly one argument ({} given)", args.len())))
+            Err(Error::new(
+                "TypeError",
+                format!("{what}() takes exactly one argument ({} given)", args.len()),
+            ))
         }
     };
     match name {
         "int" => {
             if args.len() > 1 {
-                return Err(Error::new("TypeError", "int() with a base is outside the tracelab subset"));
+                return Err(Error::new(
+                    "TypeError",
+                    "int() with a base is outside the tracelab subset",
+                ));
             }
             match args.first() {
                 None => Ok(Value::int(0)),
@@ -686,7 +875,10 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
             Some(Value::Str(s)) => Ok(Value::Float(prims::float_parse(s)?)),
             Some(v) => Err(Error::new(
                 "TypeError",
-                format!("float() argument must be a string or a real number, not '{}'", type_name(heap, v)),
+                format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    type_name(heap, v)
+                ),
             )),
         },
         "abs" => {
@@ -694,27 +886,51 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
             match number_of(&args[0]) {
                 Some(Number::Int(i)) => Ok(Value::Int(i.abs())),
                 Some(Number::Float(x)) => Ok(Value::Float(x.abs())),
-                None => Err(Error::new("TypeError", format!("bad operand type for abs(): '{}'", type_name(heap, &args[0])))),
+                None => Err(Error::new(
+                    "TypeError",
+                    format!(
+                        "bad operand type for abs(): '{}'",
+                        type_name(heap, &args[0])
+                    ),
+                )),
             }
         }
         "round" => {
             let nd = match args.get(1) {
                 None | Some(Value::Null) => None,
                 Some(v) => Some(int_arg(v).ok_or_else(|| {
-                    Error::new("TypeError", format!("'{}' object cannot be interpreted as an integer", type_name(heap, v)))
+                    Error::new(
+                        "TypeError",
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(heap, v)
+                        ),
+                    )
                 })?),
             };
             match number_of(&args[0]) {
                 Some(Number::Float(x)) => Ok(from_number(prims::round_half_even(x, nd)?)),
                 Some(Number::Int(i)) if nd.is_none_or(|n| n >= 0) => Ok(Value::Int(i)),
-                Some(Number::Int(_)) => Err(Error::new("TypeError", "round() of an int to negative digits is outside the tracelab subset")),
-                None => Err(Error::new("TypeError", format!("type {} doesn't define __round__ method", type_name(heap, &args[0])))),
+                Some(Number::Int(_)) => Err(Error::new(
+                    "TypeError",
+                    "round() of an int to negative digits is outside the tracelab subset",
+                )),
+                None => Err(Error::new(
+                    "TypeError",
+                    format!(
+                        "type {} doesn't define __round__ method",
+                        type_name(heap, &args[0])
+                    ),
+                )),
             }
         }
         "sum" => {
             let mut acc = args.get(1).cloned().unwrap_or(Value::int(0));
             if let Value::Str(_) = acc {
-                return Err(Error::new("TypeError", "sum() can't sum strings [use ''.join(seq) instead]"));
+                return Err(Error::new(
+                    "TypeError",
+                    "sum() can't sum strings [use ''.join(seq) instead]",
+                ));
             }
             for v in items_of(heap, &args[0])? {
                 acc = py::apply(PrimOp::PyAdd, &[acc, v], heap)?;
@@ -724,12 +940,17 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
         "reversed" => {
             one("reversed")?;
             match &args[0] {
-                Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Object { class: None, .. })) => {
+                Value::Ref(loc)
+                    if matches!(heap.get(*loc), Some(HeapObj::Object { class: None, .. })) =>
+                {
                     Err(Error::new("TypeError", "'dict' object is not reversible"))
                 }
                 v => {
                     let mut items = items_of(heap, v).map_err(|_| {
-                        Error::new("TypeError", format!("'{}' object is not reversible", type_name(heap, v)))
+                        Error::new(
+                            "TypeError",
+                            format!("'{}' object is not reversible", type_name(heap, v)),
+                        )
                     })?;
                     items.reverse();
                     Ok(list(heap, items))
@@ -745,7 +966,10 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                     _ => {
                         return Err(Error::new(
                             "TypeError",
-                            format!("'{}' object cannot be interpreted as an integer", type_name(heap, v)),
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                type_name(heap, v)
+                            ),
                         ))
                     }
                 }
@@ -757,7 +981,12 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                 [b] => (0, *b, 1),
                 [a, b] => (*a, *b, 1),
                 [a, b, c] => (*a, *b, *c),
-                _ => return Err(Error::new("TypeError", format!("range expected at most 3 arguments, got {}", ints.len()))),
+                _ => {
+                    return Err(Error::new(
+                        "TypeError",
+                        format!("range expected at most 3 arguments, got {}", ints.len()),
+                    ))
+                }
             };
             if step == 0 {
                 return Err(Error::new("ValueError", "range() arg 3 must not be zero"));
@@ -770,24 +999,35 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
             if count as usize > MAX_ITEMS {
                 return Err(Error::new("MemoryError", ""));
             }
-            let items = (0..count as i64).map(|k| Value::int(start + k * step)).collect();
+            let items = (0..count as i64)
+                .map(|k| Value::int(start + k * step))
+                .collect();
             Ok(list(heap, items))
         }
         "enumerate" => {
             let start = args.get(1).and_then(int_arg).unwrap_or(0);
             let items = items_of(heap, &args[0])?;
-            let out = items.into_iter().enumerate().map(|(i, v)| tuple(heap, vec![Value::int(start + i as i64), v])).collect();
+            let out = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| tuple(heap, vec![Value::int(start + i as i64), v]))
+                .collect();
             Ok(list(heap, out))
         }
         "zip" => {
             let mut seqs = Vec::new();
             for (i, a) in args.iter().enumerate() {
                 seqs.push(items_of(heap, a).map_err(|_| {
-                    Error::new("TypeError", format!("zip argument #{} must support iteration", i + 1))
+                    Error::new(
+                        "TypeError",
+                        format!("zip argument #{} must support iteration", i + 1),
+                    )
                 })?);
             }
             let n = seqs.iter().map(Vec::len).min().unwrap_or(0);
-            let out = (0..n).map(|k| tuple(heap, seqs.iter().map(|s| s[k].clone()).collect())).collect();
+            let out = (0..n)
+                .map(|k| tuple(heap, seqs.iter().map(|s| s[k].clone()).collect()))
+                .collect();
             Ok(list(heap, out))
         }
         "list" | "tuple" => {
@@ -795,7 +1035,11 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                 None => Vec::new(),
                 Some(v) => items_of(heap, v)?,
             };
-            Ok(if name == "list" { list(heap, items) } else { tuple(heap, items) })
+            Ok(if name == "list" {
+                list(heap, items)
+            } else {
+                tuple(heap, items)
+            })
         }
         "dict" => {
             let mut props = Props::default();
@@ -804,7 +1048,9 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                     props.insert(py_key(heap, &k)?, k, v);
                 }
             }
-            Ok(Value::Ref(heap.alloc(HeapObj::Object { class: None, props })))
+            Ok(Value::Ref(
+                heap.alloc(HeapObj::Object { class: None, props }),
+            ))
         }
         "any" | "all" => {
             one(name)?;
@@ -822,23 +1068,46 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                 .and_then(char::from_u32)
                 .map(|c| Value::str(&c.to_string()))
                 .ok_or_else(|| Error::new("ValueError", "chr() arg not in range(0x110000)")),
-            None => Err(Error::new("TypeError", format!("'{}' object cannot be interpreted as an integer", type_name(heap, &args[0])))),
+            None => Err(Error::new(
+                "TypeError",
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(heap, &args[0])
+                ),
+            )),
         },
         "ord" => match &args[0] {
-            Value::Str(s) if s.chars().count() == 1 => Ok(Value::int(s.chars().next().expect("one char") as i64)),
+            Value::Str(s) if s.chars().count() == 1 => {
+                Ok(Value::int(s.chars().next().expect("one char") as i64))
+            }
             Value::Str(s) => Err(Error::new(
                 "TypeError",
-                format!("ord() expected a character, but string of length {} found", s.chars().count()),
+                format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ),
             )),
-            v => Err(Error::new("TypeError", format!("ord() expected string of length 1, but {} found", type_name(heap, v)))),
+            v => Err(Error::new(
+                "TypeError",
+                format!(
+                    "ord() expected string of length 1, but {} found",
+                    type_name(heap, v)
+                ),
+            )),
         },
         "isinstance" => {
-            let Value::Str(t) = &args[1] else { return Ok(Value::Bool(false)) };
+            let Value::Str(t) = &args[1] else {
+                return Ok(Value::Bool(false));
+            };
             let actual = type_name(heap, &args[0]);
-            Ok(Value::Bool(actual == t.as_ref() || (t.as_ref() == "int" && actual == "bool")))
+            Ok(Value::Bool(
+                actual == t.as_ref() || (t.as_ref() == "int" && actual == "bool"),
+            ))
         }
         "sort" | "sort_keys" => {
-            let Value::Ref(loc) = &args[0] else { return Err(no_attribute(heap, &args[0], "sort")) };
+            let Value::Ref(loc) = &args[0] else {
+                return Err(no_attribute(heap, &args[0], "sort"));
+            };
             if !matches!(heap.get(*loc), Some(HeapObj::Array { tuple: false, .. })) {
                 return Err(no_attribute(heap, &args[0], "sort"));
             }
@@ -846,13 +1115,18 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
             let (keys, reverse) = if name == "sort" {
                 (None, py::truthy(heap, &args[1]))
             } else {
-                let Value::Ref(k) = &args[1] else { return Err(Error::new("TypeError", "sort keys must be a list")) };
+                let Value::Ref(k) = &args[1] else {
+                    return Err(Error::new("TypeError", "sort keys must be a list"));
+                };
                 (Some(list_items(heap, *k)), py::truthy(heap, &args[2]))
             };
             let sorted = sort(heap, &items, keys.as_ref(), reverse)?;
             set_items(heap, *loc, sorted);
             Ok(Value::Null)
         }
-        _ => Err(Error::new("NameError", format!("name '{name}' is not defined"))),
+        _ => Err(Error::new(
+            "NameError",
+            format!("name '{name}' is not defined"),
+        )),
     }
 }

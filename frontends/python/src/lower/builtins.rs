@@ -7,16 +7,45 @@ use crate::ast::{self, Arg, ExprKind as A};
 use tracelab_ir::{EventKind, Expr, ExprKind, Field, FunDef, PrimOp, Span};
 
 const EXCEPTIONS: &[&str] = &[
-    "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError", "IndexError",
-    "KeyError", "LookupError", "MemoryError", "NameError", "NotImplementedError", "OverflowError",
-    "RecursionError", "RuntimeError", "StopIteration", "TypeError", "UnboundLocalError", "ValueError",
+    "BaseException",
+    "Exception",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "NotImplementedError",
+    "OverflowError",
+    "RecursionError",
+    "RuntimeError",
+    "StopIteration",
+    "TypeError",
+    "UnboundLocalError",
+    "ValueError",
     "ZeroDivisionError",
 ];
 
 /// Builtins of the subset, called directly through `py.builtin`.
 const VIA_BUILTIN: &[&str] = &[
-    "int", "float", "abs", "round", "sum", "reversed", "range", "enumerate", "zip", "list", "dict", "tuple",
-    "any", "all", "chr", "ord",
+    "int",
+    "float",
+    "abs",
+    "round",
+    "sum",
+    "reversed",
+    "range",
+    "enumerate",
+    "zip",
+    "list",
+    "dict",
+    "tuple",
+    "any",
+    "all",
+    "chr",
+    "ord",
 ];
 
 /// Builtins written in the prelude (they take callables).
@@ -24,11 +53,52 @@ const PRELUDE_FNS: &[&str] = &["sorted", "min", "max", "map", "filter", "list_so
 
 /// Other CPython builtins: recognised so that using them is a named diagnostic.
 const OTHER: &[&str] = &[
-    "set", "frozenset", "type", "open", "input", "iter", "next", "hash", "id", "hex", "bin", "oct", "divmod",
-    "pow", "format", "getattr", "setattr", "hasattr", "delattr", "vars", "dir", "callable", "bytes",
-    "bytearray", "object", "super", "property", "staticmethod", "classmethod", "globals", "locals", "exit",
-    "quit", "issubclass", "memoryview", "slice", "complex", "ascii", "breakpoint", "compile", "eval", "exec",
-    "help", "aiter", "anext", "__import__",
+    "set",
+    "frozenset",
+    "type",
+    "open",
+    "input",
+    "iter",
+    "next",
+    "hash",
+    "id",
+    "hex",
+    "bin",
+    "oct",
+    "divmod",
+    "pow",
+    "format",
+    "getattr",
+    "setattr",
+    "hasattr",
+    "delattr",
+    "vars",
+    "dir",
+    "callable",
+    "bytes",
+    "bytearray",
+    "object",
+    "super",
+    "property",
+    "staticmethod",
+    "classmethod",
+    "globals",
+    "locals",
+    "exit",
+    "quit",
+    "issubclass",
+    "memoryview",
+    "slice",
+    "complex",
+    "ascii",
+    "breakpoint",
+    "compile",
+    "eval",
+    "exec",
+    "help",
+    "aiter",
+    "anext",
+    "__import__",
 ];
 
 const TYPES: &[&str] = &["int", "float", "str", "bool", "list", "dict", "tuple"];
@@ -50,14 +120,22 @@ pub fn is_builtin(n: &str) -> bool {
 }
 
 /// Builtins that may be passed as values (`key=len`, `map(str, xs)`): one parameter.
-const AS_VALUE: &[&str] = &["len", "str", "repr", "bool", "int", "float", "abs", "list", "tuple", "sorted", "sum", "min", "max", "reversed"];
+const AS_VALUE: &[&str] = &[
+    "len", "str", "repr", "bool", "int", "float", "abs", "list", "tuple", "sorted", "sum", "min",
+    "max", "reversed",
+];
 
 impl Lowerer {
     /// A builtin used as a value: a closure of a wrapper function.
     pub(super) fn builtin_value(&mut self, b: &str, span: Span, _out: &mut [Expr]) -> Expr {
         if AS_VALUE.contains(&b) {
             self.builtin_wrappers.insert(b.to_string());
-            return sp(ExprKind::Closure { func: format!("$builtin_{b}") }, span);
+            return sp(
+                ExprKind::Closure {
+                    func: format!("$builtin_{b}"),
+                },
+                span,
+            );
         }
         self.unsupported(&format!("the builtin `{b}` used as a value"), span);
         Expr::new(ExprKind::Null)
@@ -74,16 +152,36 @@ impl Lowerer {
             "sorted" | "min" | "max" => {
                 self.prelude_used.insert(b.to_string());
                 let args = match b {
-                    "sorted" => vec![var(&x), Expr::new(ExprKind::Null), Expr::new(ExprKind::Bool { value: false })],
-                    _ => vec![var(&x), Expr::new(ExprKind::Null), Expr::new(ExprKind::Bool { value: false }), Expr::new(ExprKind::Null)],
+                    "sorted" => vec![
+                        var(&x),
+                        Expr::new(ExprKind::Null),
+                        Expr::new(ExprKind::Bool { value: false }),
+                    ],
+                    _ => vec![
+                        var(&x),
+                        Expr::new(ExprKind::Null),
+                        Expr::new(ExprKind::Bool { value: false }),
+                        Expr::new(ExprKind::Null),
+                    ],
                 };
-                Expr::new(ExprKind::Call { callee: Box::new(Expr::new(ExprKind::Closure { func: format!("${b}") })), args })
+                Expr::new(ExprKind::Call {
+                    callee: Box::new(Expr::new(ExprKind::Closure {
+                        func: format!("${b}"),
+                    })),
+                    args,
+                })
             }
             _ => prim(PrimOp::PyBuiltin, vec![str_lit(b), var(&x)]),
         };
         let name = format!("$builtin_{b}");
         self.names.insert(name.clone());
-        self.functions.push(FunDef { name, params: vec![x], captures: vec![], body: vec![body], span: None });
+        self.functions.push(FunDef {
+            name,
+            params: vec![x],
+            captures: vec![],
+            body: vec![body],
+            span: None,
+        });
         if matches!(b, "sorted" | "min" | "max") {
             // The prelude may now be needed: lower it (again, for the new functions only).
             let wrappers = std::mem::take(&mut self.builtin_wrappers);
@@ -117,7 +215,13 @@ impl Lowerer {
         (pos, kws)
     }
 
-    pub(super) fn call(&mut self, f: &ast::Expr, args: &[Arg], span: Span, out: &mut Vec<Expr>) -> Expr {
+    pub(super) fn call(
+        &mut self,
+        f: &ast::Expr,
+        args: &[Arg],
+        span: Span,
+        out: &mut Vec<Expr>,
+    ) -> Expr {
         match &f.kind {
             A::Name(n) => {
                 if self.in_prelude {
@@ -129,7 +233,13 @@ impl Lowerer {
                             None => {
                                 let mut a = vec![str_lit(&n["_prim_".len()..])];
                                 a.extend(pos);
-                                sp(ExprKind::Prim { op: PrimOp::PyBuiltin, args: a }, span)
+                                sp(
+                                    ExprKind::Prim {
+                                        op: PrimOp::PyBuiltin,
+                                        args: a,
+                                    },
+                                    span,
+                                )
                             }
                         };
                         return self.named(e, out);
@@ -153,9 +263,21 @@ impl Lowerer {
         let callee = self.atom(f, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
         if let Some((k, _)) = kws.first() {
-            self.unsupported(&format!("keyword argument `{k}` to a callee not known statically"), span);
+            self.unsupported(
+                &format!("keyword argument `{k}` to a callee not known statically"),
+                span,
+            );
         }
-        self.named(sp(ExprKind::Call { callee: Box::new(callee), args: pos }, span), out)
+        self.named(
+            sp(
+                ExprKind::Call {
+                    callee: Box::new(callee),
+                    args: pos,
+                },
+                span,
+            ),
+            out,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -176,7 +298,16 @@ impl Lowerer {
             _ => String::new(),
         };
         if kws.is_empty() && defaults.is_none() {
-            return self.named(sp(ExprKind::Call { callee: Box::new(callee), args: pos }, span), out);
+            return self.named(
+                sp(
+                    ExprKind::Call {
+                        callee: Box::new(callee),
+                        args: pos,
+                    },
+                    span,
+                ),
+                out,
+            );
         }
         let mut slots: Vec<Option<Expr>> = vec![None; sig.params.len().max(pos.len())];
         for (k, v) in pos.into_iter().enumerate() {
@@ -185,10 +316,16 @@ impl Lowerer {
         for (k, v) in kws {
             match sig.params.iter().position(|p| *p == k) {
                 Some(i) if slots[i].is_some() => {
-                    out.push(super::raise("TypeError", &format!("{fname}() got multiple values for argument '{k}'")));
+                    out.push(super::raise(
+                        "TypeError",
+                        &format!("{fname}() got multiple values for argument '{k}'"),
+                    ));
                 }
                 Some(i) => slots[i] = Some(v),
-                None => out.push(super::raise("TypeError", &format!("{fname}() got an unexpected keyword argument '{k}'"))),
+                None => out.push(super::raise(
+                    "TypeError",
+                    &format!("{fname}() got an unexpected keyword argument '{k}'"),
+                )),
             }
         }
         let mut final_args = Vec::new();
@@ -205,12 +342,31 @@ impl Lowerer {
                 },
             }
         }
-        self.named(sp(ExprKind::Call { callee: Box::new(callee), args: final_args }, span), out)
+        self.named(
+            sp(
+                ExprKind::Call {
+                    callee: Box::new(callee),
+                    args: final_args,
+                },
+                span,
+            ),
+            out,
+        )
     }
 
-    fn method_call(&mut self, o: &ast::Expr, m: &str, args: &[Arg], span: Span, out: &mut Vec<Expr>) -> Expr {
+    fn method_call(
+        &mut self,
+        o: &ast::Expr,
+        m: &str,
+        args: &[Arg],
+        span: Span,
+        out: &mut Vec<Expr>,
+    ) -> Expr {
         if let A::Name(n) = &o.kind {
-            if n == "containerless" && self.containerless && matches!(self.resolve(n), Binding::Var { .. } | Binding::Missing) {
+            if n == "containerless"
+                && self.containerless
+                && matches!(self.resolve(n), Binding::Var { .. } | Binding::Missing)
+            {
                 let (pos, kws) = self.arguments(args, out);
                 if !kws.is_empty() {
                     self.unsupported("keyword arguments to `containerless` calls", span);
@@ -219,16 +375,37 @@ impl Lowerer {
                     ("get", 1) => pos[0].clone(),
                     ("post", 1 | 2) => {
                         let body = pos.get(1).cloned().unwrap_or(Expr::new(ExprKind::Null));
-                        let field = |name: &str, value: Expr| Field { name: name.into(), value };
-                        Expr::new(ExprKind::Object { fields: vec![field("url", pos[0].clone()), field("body", body)] })
+                        let field = |name: &str, value: Expr| Field {
+                            name: name.into(),
+                            value,
+                        };
+                        Expr::new(ExprKind::Object {
+                            fields: vec![field("url", pos[0].clone()), field("body", body)],
+                        })
                     }
                     _ => {
-                        self.unsupported(&format!("`containerless.{m}` with {} arguments", pos.len()), span);
+                        self.unsupported(
+                            &format!("`containerless.{m}` with {} arguments", pos.len()),
+                            span,
+                        );
                         return Expr::new(ExprKind::Null);
                     }
                 };
-                let event = if m == "get" { EventKind::Get } else { EventKind::Post };
-                return self.named(sp(ExprKind::Event { event, arg: Box::new(arg) }, span), out);
+                let event = if m == "get" {
+                    EventKind::Get
+                } else {
+                    EventKind::Post
+                };
+                return self.named(
+                    sp(
+                        ExprKind::Event {
+                            event,
+                            arg: Box::new(arg),
+                        },
+                        span,
+                    ),
+                    out,
+                );
             }
         }
         let recv = self.atom(o, args_have_call(args), out);
@@ -250,13 +427,39 @@ impl Lowerer {
         }
         let mut a = vec![recv, str_lit(m)];
         a.extend(pos);
-        self.named(sp(ExprKind::Prim { op: PrimOp::PyMethod, args: a }, span), out)
+        self.named(
+            sp(
+                ExprKind::Prim {
+                    op: PrimOp::PyMethod,
+                    args: a,
+                },
+                span,
+            ),
+            out,
+        )
     }
 
-    fn prelude_call(&mut self, name: &str, args: Vec<Expr>, span: Span, out: &mut Vec<Expr>) -> Expr {
+    fn prelude_call(
+        &mut self,
+        name: &str,
+        args: Vec<Expr>,
+        span: Span,
+        out: &mut Vec<Expr>,
+    ) -> Expr {
         self.prelude_used.insert(name.to_string());
-        let callee = Expr::new(ExprKind::Closure { func: format!("${name}") });
-        self.named(sp(ExprKind::Call { callee: Box::new(callee), args }, span), out)
+        let callee = Expr::new(ExprKind::Closure {
+            func: format!("${name}"),
+        });
+        self.named(
+            sp(
+                ExprKind::Call {
+                    callee: Box::new(callee),
+                    args,
+                },
+                span,
+            ),
+            out,
+        )
     }
 
     fn builtin_call(&mut self, b: &str, args: &[Arg], span: Span, out: &mut Vec<Expr>) -> Expr {
@@ -287,21 +490,36 @@ impl Lowerer {
                 1 if b == "KeyError" => prim(PrimOp::PyRepr, vec![pos[0].clone()]),
                 1 => prim(PrimOp::PyStr, vec![pos[0].clone()]),
                 _ => {
-                    let t = prim(PrimOp::PyBuiltin, vec![str_lit("tuple"), Expr::new(ExprKind::Array { items: pos })]);
+                    let t = prim(
+                        PrimOp::PyBuiltin,
+                        vec![str_lit("tuple"), Expr::new(ExprKind::Array { items: pos })],
+                    );
                     let t = self.bind_temp(t, "args", out);
                     prim(PrimOp::PyStr, vec![t])
                 }
             };
             let message = self.bind_temp(message, "msg", out);
-            return sp(ExprKind::Prim { op: PrimOp::ErrorNew, args: vec![str_lit(b), message] }, span);
+            return sp(
+                ExprKind::Prim {
+                    op: PrimOp::ErrorNew,
+                    args: vec![str_lit(b), message],
+                },
+                span,
+            );
         }
         if b == "dict" && !kws.is_empty() && pos.is_empty() {
             // `dict(a=1)`: a dict literal.
             let d = self.temp("dict");
             out.push(let_(&d, Expr::new(ExprKind::Object { fields: vec![] })));
             for (k, v) in &kws {
-                let target = tracelab_ir::LValue::Index { object: Box::new(var(&d)), index: Box::new(str_lit(k)) };
-                out.push(Expr::new(ExprKind::Set { target, value: Box::new(v.clone()) }));
+                let target = tracelab_ir::LValue::Index {
+                    object: Box::new(var(&d)),
+                    index: Box::new(str_lit(k)),
+                };
+                out.push(Expr::new(ExprKind::Set {
+                    target,
+                    value: Box::new(v.clone()),
+                }));
             }
             return var(&d);
         }
@@ -321,12 +539,23 @@ impl Lowerer {
                     parts.push(p);
                 }
                 let line = self.bind_temp(prim(PrimOp::Concat, parts), "line", out);
-                out.push(sp(ExprKind::Event { event: EventKind::Log, arg: Box::new(line) }, span));
+                out.push(sp(
+                    ExprKind::Event {
+                        event: EventKind::Log,
+                        arg: Box::new(line),
+                    },
+                    span,
+                ));
                 null()
             }
-            "len" | "repr" if pos.len() == 1 && kws.is_empty() => {
-                direct(if b == "len" { PrimOp::PyLen } else { PrimOp::PyRepr }, pos)
-            }
+            "len" | "repr" if pos.len() == 1 && kws.is_empty() => direct(
+                if b == "len" {
+                    PrimOp::PyLen
+                } else {
+                    PrimOp::PyRepr
+                },
+                pos,
+            ),
             "str" if pos.len() <= 1 && kws.is_empty() => match pos.pop() {
                 Some(p) => direct(PrimOp::PyStr, vec![p]),
                 None => str_lit(""),
@@ -341,7 +570,11 @@ impl Lowerer {
                     self.unsupported("`sorted` with other than one positional argument", span);
                     return null();
                 }
-                let args = vec![pos.remove(0), k[0].clone().unwrap_or_else(null), k[1].clone().unwrap_or_else(fls)];
+                let args = vec![
+                    pos.remove(0),
+                    k[0].clone().unwrap_or_else(null),
+                    k[1].clone().unwrap_or_else(fls),
+                ];
                 self.prelude_call("sorted", args, span, out)
             }
             "min" | "max" => {
@@ -357,8 +590,15 @@ impl Lowerer {
                         self.bind_temp(arr, "items", out)
                     }
                 };
-                let has_default = Expr::new(ExprKind::Bool { value: k[1].is_some() });
-                let args = vec![items, k[0].clone().unwrap_or_else(null), has_default, k[1].clone().unwrap_or_else(null)];
+                let has_default = Expr::new(ExprKind::Bool {
+                    value: k[1].is_some(),
+                });
+                let args = vec![
+                    items,
+                    k[0].clone().unwrap_or_else(null),
+                    has_default,
+                    k[1].clone().unwrap_or_else(null),
+                ];
                 self.prelude_call(b, args, span, out)
             }
             "map" | "filter" => {
@@ -383,17 +623,28 @@ impl Lowerer {
                         pos.push(v);
                     }
                 }
-let mut a = vec![str_lit(b)];
+                let mut a = vec![str_lit(b)];
                 a.extend(pos);
-                sp(ExprKind::Prim { op: PrimOp::PyBuiltin, args: a }, span)
+                sp(
+                    ExprKind::Prim {
+                        op: PrimOp::PyBuiltin,
+                        args: a,
+                    },
+                    span,
+                )
             }
         }
     }
 
     fn isinstance(&mut self, args: &[Arg], span: Span, out: &mut Vec<Expr>) -> Expr {
         let fls = || Expr::new(ExprKind::Bool { value: false });
-        let (Some(Arg::Positional(x)), Some(Arg::Positional(classes)), 2) = (args.first(), args.get(1), args.len()) else {
-            self.unsupported("`isinstance` with other than two positional arguments", span);
+        let (Some(Arg::Positional(x)), Some(Arg::Positional(classes)), 2) =
+            (args.first(), args.get(1), args.len())
+        else {
+            self.unsupported(
+                "`isinstance` with other than two positional arguments",
+                span,
+            );
             return fls();
         };
         let x = self.atom(x, false, out);
@@ -405,21 +656,32 @@ let mut a = vec![str_lit(b)];
         for c in names.iter().rev() {
             let t = match &c.kind {
                 A::Name(n) if is_exception(n) => prim(PrimOp::ErrorIs, vec![x.clone(), str_lit(n)]),
-                A::Name(n) if TYPES.contains(&n.as_str()) => {
-                    prim(PrimOp::PyBuiltin, vec![str_lit("isinstance"), x.clone(), str_lit(n)])
-                }
+                A::Name(n) if TYPES.contains(&n.as_str()) => prim(
+                    PrimOp::PyBuiltin,
+                    vec![str_lit("isinstance"), x.clone(), str_lit(n)],
+                ),
                 _ => {
-                    self.unsupported("`isinstance` with a class that is not a builtin type name", c.span);
+                    self.unsupported(
+                        "`isinstance` with a class that is not a builtin type name",
+                        c.span,
+                    );
                     fls()
                 }
             };
             test = Some(match test {
                 None => t,
-                Some(rest) => super::if_(t, vec![Expr::new(ExprKind::Bool { value: true })], vec![rest]),
+                Some(rest) => super::if_(
+                    t,
+                    vec![Expr::new(ExprKind::Bool { value: true })],
+                    vec![rest],
+                ),
             });
         }
         let r = test.unwrap_or_else(fls);
-        Expr { span: Some(span), ..r }
+        Expr {
+            span: Some(span),
+            ..r
+        }
     }
 }
 

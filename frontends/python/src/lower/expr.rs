@@ -2,7 +2,9 @@
 //! temporaries in evaluation order.
 
 use super::stmt::bool_lit;
-use super::{if_, let_, prim, raise, sp, str_lit, truthy, unbound_check, var, Binding, Body, Lowerer};
+use super::{
+    if_, let_, prim, raise, sp, str_lit, truthy, unbound_check, var, Binding, Body, Lowerer,
+};
 use crate::ast::{self, BinOp, CmpOp, ExprKind as A, UnOp};
 use crate::strings::{decode, Piece};
 use num_bigint::BigInt;
@@ -11,11 +13,20 @@ use tracelab_ir::{Expr, ExprKind, Float, PrimOp, Span};
 impl Lowerer {
     /// Lowers an expression and makes it an atom (a variable or literal). When a later
     /// operand may run code, a variable read is copied so that it keeps its value.
-    pub(super) fn atom(&mut self, e: &ast::Expr, later_has_call: bool, out: &mut Vec<Expr>) -> Expr {
+    pub(super) fn atom(
+        &mut self,
+        e: &ast::Expr,
+        later_has_call: bool,
+        out: &mut Vec<Expr>,
+    ) -> Expr {
         let v = self.expr(e, out);
         match &v.kind {
             ExprKind::Var { name } if name.starts_with('$') || !later_has_call => v,
-            ExprKind::Int { .. } | ExprKind::Float { .. } | ExprKind::Str { .. } | ExprKind::Bool { .. } | ExprKind::Null => v,
+            ExprKind::Int { .. }
+            | ExprKind::Float { .. }
+            | ExprKind::Str { .. }
+            | ExprKind::Bool { .. }
+            | ExprKind::Null => v,
             _ => {
                 let t = self.temp("t");
                 out.push(let_(&t, v));
@@ -55,7 +66,10 @@ impl Lowerer {
                     } else {
                         ("NameError", format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))
                     };
-                    out.push(Expr { span: Some(span), ..unbound_check(&core, class, &message) });
+                    out.push(Expr {
+                        span: Some(span),
+                        ..unbound_check(&core, class, &message)
+                    });
                 }
                 sp(ExprKind::Var { name: core }, span)
             }
@@ -63,9 +77,17 @@ impl Lowerer {
             Binding::Missing => {
                 if self.in_prelude && super::builtins::prelude_has(n) {
                     self.prelude_used.insert(n.to_string());
-                    return sp(ExprKind::Closure { func: format!("${n}") }, span);
+                    return sp(
+                        ExprKind::Closure {
+                            func: format!("${n}"),
+                        },
+                        span,
+                    );
                 }
-                out.push(Expr { span: Some(span), ..raise("NameError", &format!("name '{n}' is not defined")) });
+                out.push(Expr {
+                    span: Some(span),
+                    ..raise("NameError", &format!("name '{n}' is not defined"))
+                });
                 Expr::new(ExprKind::Null)
             }
         }
@@ -75,7 +97,12 @@ impl Lowerer {
         let span = e.span;
         match &e.kind {
             A::Name(n) => self.name(n, span, out),
-            A::Int(s) => sp(ExprKind::Int { value: parse_int(s) }, span),
+            A::Int(s) => sp(
+                ExprKind::Int {
+                    value: parse_int(s),
+                },
+                span,
+            ),
             A::Float(s) => {
                 let x: f64 = s.replace('_', "").parse().unwrap_or(f64::NAN);
                 sp(ExprKind::Float { value: Float(x) }, span)
@@ -91,7 +118,13 @@ impl Lowerer {
             A::Tuple(items) => {
                 let items = self.atoms(items, out);
                 let arr = Expr::new(ExprKind::Array { items });
-                sp(ExprKind::Prim { op: PrimOp::PyBuiltin, args: vec![str_lit("tuple"), arr] }, span)
+                sp(
+                    ExprKind::Prim {
+                        op: PrimOp::PyBuiltin,
+                        args: vec![str_lit("tuple"), arr],
+                    },
+                    span,
+                )
             }
             A::Dict(kvs) => {
                 let d = self.temp("dict");
@@ -99,31 +132,67 @@ impl Lowerer {
                 for (k, v) in kvs {
                     let kv = self.atom(k, v.has_call(), out);
                     let vv = self.atom(v, false, out);
-                    let target = tracelab_ir::LValue::Index { object: Box::new(var(&d)), index: Box::new(kv) };
-                    out.push(sp(ExprKind::Set { target, value: Box::new(vv) }, k.span));
+                    let target = tracelab_ir::LValue::Index {
+                        object: Box::new(var(&d)),
+                        index: Box::new(kv),
+                    };
+                    out.push(sp(
+                        ExprKind::Set {
+                            target,
+                            value: Box::new(vv),
+                        },
+                        k.span,
+                    ));
                 }
                 var(&d)
             }
-            A::ListComp(elt, gens) => self.comprehension(gens, span, out, &mut |l, acc, out| {
-                let v = l.atom(elt, false, out);
-                out.push(prim(PrimOp::PyMethod, vec![var(acc), str_lit("append"), v]));
-            }, false),
-            A::GenExp(elt, gens) => {
-                if !self.genexp_ok {
-                    self.unsupported("generator expressions (except as a call's only argument)", span);
-                    return Expr::new(ExprKind::Null);
-                }
-                self.comprehension(gens, span, out, &mut |l, acc, out| {
+            A::ListComp(elt, gens) => self.comprehension(
+                gens,
+                span,
+                out,
+                &mut |l, acc, out| {
                     let v = l.atom(elt, false, out);
                     out.push(prim(PrimOp::PyMethod, vec![var(acc), str_lit("append"), v]));
-                }, false)
+                },
+                false,
+            ),
+            A::GenExp(elt, gens) => {
+                if !self.genexp_ok {
+                    self.unsupported(
+                        "generator expressions (except as a call's only argument)",
+                        span,
+                    );
+                    return Expr::new(ExprKind::Null);
+                }
+                self.comprehension(
+                    gens,
+                    span,
+                    out,
+                    &mut |l, acc, out| {
+                        let v = l.atom(elt, false, out);
+                        out.push(prim(PrimOp::PyMethod, vec![var(acc), str_lit("append"), v]));
+                    },
+                    false,
+                )
             }
-            A::DictComp(k, v, gens) => self.comprehension(gens, span, out, &mut |l, acc, out| {
-                let kv = l.atom(k, v.has_call(), out);
-                let vv = l.atom(v, false, out);
-                let target = tracelab_ir::LValue::Index { object: Box::new(var(acc)), index: Box::new(kv) };
-                out.push(Expr::new(ExprKind::Set { target, value: Box::new(vv) }));
-            }, true),
+            A::DictComp(k, v, gens) => self.comprehension(
+                gens,
+                span,
+                out,
+                &mut |l, acc, out| {
+                    let kv = l.atom(k, v.has_call(), out);
+                    let vv = l.atom(v, false, out);
+                    let target = tracelab_ir::LValue::Index {
+                        object: Box::new(var(acc)),
+                        index: Box::new(kv),
+                    };
+                    out.push(Expr::new(ExprKind::Set {
+                        target,
+                        value: Box::new(vv),
+                    }));
+                },
+                true,
+            ),
             A::Lambda(params, body) => {
                 for p in params {
                     if p.default.is_some() {
@@ -134,7 +203,11 @@ impl Lowerer {
                 let func = self.function(&qual, params, Body::Expr(body), span);
                 sp(ExprKind::Closure { func }, span)
             }
-            A::IfExp { cond, then, otherwise } => {
+            A::IfExp {
+                cond,
+                then,
+                otherwise,
+            } => {
                 let c = self.expr(cond, out);
                 let mut t = Vec::new();
                 let tv = self.expr(then, &mut t);
@@ -142,19 +215,42 @@ impl Lowerer {
                 let mut o = Vec::new();
                 let ov = self.expr(otherwise, &mut o);
                 o.push(ov);
-                sp(ExprKind::If { cond: Box::new(truthy(c)), then: t, otherwise: o }, span)
+                sp(
+                    ExprKind::If {
+                        cond: Box::new(truthy(c)),
+                        then: t,
+                        otherwise: o,
+                    },
+                    span,
+                )
             }
             A::And(a, b) | A::Or(a, b) => {
                 let av = self.atom(a, true, out);
                 let mut rest = Vec::new();
                 let bv = self.expr(b, &mut rest);
                 rest.push(bv);
-                let (then, otherwise) = if matches!(e.kind, A::And(..)) { (rest, vec![av.clone()]) } else { (vec![av.clone()], rest) };
-                sp(ExprKind::If { cond: Box::new(truthy(av)), then, otherwise }, span)
+                let (then, otherwise) = if matches!(e.kind, A::And(..)) {
+                    (rest, vec![av.clone()])
+                } else {
+                    (vec![av.clone()], rest)
+                };
+                sp(
+                    ExprKind::If {
+                        cond: Box::new(truthy(av)),
+                        then,
+                        otherwise,
+                    },
+                    span,
+                )
             }
             A::Unary(op, a) => {
                 if let (UnOp::Neg, A::Int(s)) = (op, &a.kind) {
-                    return sp(ExprKind::Int { value: -parse_int(s) }, span);
+                    return sp(
+                        ExprKind::Int {
+                            value: -parse_int(s),
+                        },
+                        span,
+                    );
                 }
                 if let (UnOp::Neg, A::Float(s)) = (op, &a.kind) {
                     let x: f64 = s.replace('_', "").parse().unwrap_or(f64::NAN);
@@ -181,12 +277,21 @@ impl Lowerer {
             A::Attribute(o, name) => {
                 if let A::Name(m) = &o.kind {
                     if m == "containerless" && self.containerless {
-                        self.unsupported("`containerless` attributes other than calls to `get` and `post`", span);
+                        self.unsupported(
+                            "`containerless` attributes other than calls to `get` and `post`",
+                            span,
+                        );
                         return Expr::new(ExprKind::Null);
                     }
                 }
                 let ov = self.atom(o, false, out);
-                sp(ExprKind::Get { object: Box::new(ov), field: name.clone() }, span)
+                sp(
+                    ExprKind::Get {
+                        object: Box::new(ov),
+                        field: name.clone(),
+                    },
+                    span,
+                )
             }
             A::Subscript(o, i) => {
                 if let A::Slice(a, b, c) = &i.kind {
@@ -199,11 +304,23 @@ impl Lowerer {
                             None => Expr::new(ExprKind::Null),
                         });
                     }
-                    return sp(ExprKind::Prim { op: PrimOp::PySlice, args: parts }, span);
+                    return sp(
+                        ExprKind::Prim {
+                            op: PrimOp::PySlice,
+                            args: parts,
+                        },
+                        span,
+                    );
                 }
                 let ov = self.atom(o, i.has_call(), out);
                 let iv = self.atom(i, false, out);
-                sp(ExprKind::Index { object: Box::new(ov), index: Box::new(iv) }, span)
+                sp(
+                    ExprKind::Index {
+                        object: Box::new(ov),
+                        index: Box::new(iv),
+                    },
+                    span,
+                )
             }
             A::Slice(..) => {
                 self.invalid("a slice outside a subscript", span);
@@ -236,10 +353,22 @@ impl Lowerer {
             BinOp::Mod => PrimOp::PyMod,
             BinOp::Pow => PrimOp::PyPow,
         };
-        sp(ExprKind::Prim { op, args: vec![a, b] }, span)
+        sp(
+            ExprKind::Prim {
+                op,
+                args: vec![a, b],
+            },
+            span,
+        )
     }
 
-    fn compare(&mut self, first: &ast::Expr, rest: &[(CmpOp, ast::Expr)], span: Span, out: &mut Vec<Expr>) -> Expr {
+    fn compare(
+        &mut self,
+        first: &ast::Expr,
+        rest: &[(CmpOp, ast::Expr)],
+        span: Span,
+        out: &mut Vec<Expr>,
+    ) -> Expr {
         let later = rest.iter().any(|(_, e)| e.has_call());
         let mut left = self.atom(first, later, out);
         // Built innermost-last: each link runs only when the previous ones held.
@@ -247,8 +376,16 @@ impl Lowerer {
         for (k, (op, right)) in rest.iter().enumerate() {
             let mut stmts = Vec::new();
             let later = rest[k + 1..].iter().any(|(_, e)| e.has_call());
-            let r = if k + 1 < rest.len() { self.atom(right, true, &mut stmts) } else { self.atom(right, later, &mut stmts) };
-            let r = if k + 1 < rest.len() { self.bind_temp(r, "c", &mut stmts) } else { r };
+            let r = if k + 1 < rest.len() {
+                self.atom(right, true, &mut stmts)
+            } else {
+                self.atom(right, later, &mut stmts)
+            };
+            let r = if k + 1 < rest.len() {
+                self.bind_temp(r, "c", &mut stmts)
+            } else {
+                r
+            };
             let test = cmp(*op, left, r.clone());
             links.push((stmts, test));
             left = r;
@@ -256,9 +393,7 @@ impl Lowerer {
         let mut result: Option<Expr> = None;
         for (stmts, test) in links.into_iter().rev() {
             let e = match result {
-                None => {
-                    out_extend_or(stmts, test)
-                }
+                None => out_extend_or(stmts, test),
                 Some(next) => {
                     let t = self.temp("cmp");
                     let mut b = stmts;
@@ -275,7 +410,10 @@ impl Lowerer {
             ExprKind::Block { mut body } => {
                 let last = body.pop().unwrap_or_else(|| bool_lit(true));
                 out.extend(body);
-                Expr { span: Some(span), ..last }
+                Expr {
+                    span: Some(span),
+                    ..last
+                }
             }
             kind => sp(kind, span),
         }
@@ -290,7 +428,11 @@ impl Lowerer {
         dict: bool,
     ) -> Expr {
         let acc = self.temp("acc");
-        let init = if dict { ExprKind::Object { fields: vec![] } } else { ExprKind::Array { items: vec![] } };
+        let init = if dict {
+            ExprKind::Object { fields: vec![] }
+        } else {
+            ExprKind::Array { items: vec![] }
+        };
         out.push(let_(&acc, sp(init, span)));
         let saved = self.ctx().renamed.len();
         self.comp_level(gens, &acc, span, out, each);
@@ -313,7 +455,10 @@ impl Lowerer {
         // The target is local to the comprehension: bind it under fresh names.
         let mut names = Vec::new();
         collect_names(&g.target, &mut names);
-        let fresh: Vec<(String, String)> = names.iter().map(|n| (n.clone(), self.temp(&format!("{n}_")))).collect();
+        let fresh: Vec<(String, String)> = names
+            .iter()
+            .map(|n| (n.clone(), self.temp(&format!("{n}_"))))
+            .collect();
         for (_, core) in &fresh {
             out.push(let_(core, Expr::new(ExprKind::Undefined)));
         }
@@ -370,21 +515,30 @@ impl Lowerer {
         let fields: Vec<bool> = pieces
             .iter()
             .filter_map(|p| match p {
-                Piece::Expr { text, offset, .. } => {
-                    Some(crate::parse::parse_expr(text, *offset).map(|e| e.has_call()).unwrap_or(true))
-                }
+                Piece::Expr { text, offset, .. } => Some(
+                    crate::parse::parse_expr(text, *offset)
+                        .map(|e| e.has_call())
+                        .unwrap_or(true),
+                ),
                 Piece::Lit(_) => None,
             })
             .collect();
-        let mut later_calls: Vec<bool> =
-            (0..fields.len()).map(|k| fields[k + 1..].iter().any(|c| *c)).rev().collect();
+        let mut later_calls: Vec<bool> = (0..fields.len())
+            .map(|k| fields[k + 1..].iter().any(|c| *c))
+            .rev()
+            .collect();
         let mut args: Vec<Expr> = Vec::new();
         let mut lit = String::new();
         let mut any_expr = false;
         for p in pieces {
             match p {
                 Piece::Lit(s) => lit.push_str(&s),
-                Piece::Expr { text, offset, conversion, spec } => {
+                Piece::Expr {
+                    text,
+                    offset,
+                    conversion,
+                    spec,
+                } => {
                     any_expr = true;
                     if !lit.is_empty() {
                         args.push(str_lit(&std::mem::take(&mut lit)));
@@ -399,12 +553,18 @@ impl Lowerer {
                     let later = later_calls.pop().unwrap_or(true);
                     let mut v = self.atom(&e, later, out);
                     v = match conversion {
-                        Some('r') | Some('a') => self.bind_temp(prim(PrimOp::PyRepr, vec![v]), "f", out),
+                        Some('r') | Some('a') => {
+                            self.bind_temp(prim(PrimOp::PyRepr, vec![v]), "f", out)
+                        }
                         Some(_) => self.bind_temp(prim(PrimOp::PyStr, vec![v]), "f", out),
                         None => v,
                     };
                     if !spec.is_empty() {
-                        v = self.bind_temp(prim(PrimOp::PyFormat, vec![v, str_lit(&spec)]), "f", out);
+                        v = self.bind_temp(
+                            prim(PrimOp::PyFormat, vec![v, str_lit(&spec)]),
+                            "f",
+                            out,
+                        );
                     }
                     args.push(v);
                 }
@@ -416,7 +576,13 @@ impl Lowerer {
         if !lit.is_empty() {
             args.push(str_lit(&lit));
         }
-        sp(ExprKind::Prim { op: PrimOp::Concat, args }, span)
+        sp(
+            ExprKind::Prim {
+                op: PrimOp::Concat,
+                args,
+            },
+            span,
+        )
     }
 }
 

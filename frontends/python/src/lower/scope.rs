@@ -33,7 +33,12 @@ impl ScopeInfo {
             info.bind(&p.name);
         }
         info.stmts(body);
-        for g in info.globals.clone().iter().chain(info.nonlocals.clone().iter()) {
+        for g in info
+            .globals
+            .clone()
+            .iter()
+            .chain(info.nonlocals.clone().iter())
+        {
             info.locals.remove(g);
         }
         let counts = info.bind_count.clone();
@@ -49,7 +54,9 @@ impl ScopeInfo {
     fn target(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Name(n) => self.bind(n),
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| self.target(i)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().for_each(|i| self.target(i))
+            }
             _ => {}
         }
     }
@@ -71,20 +78,34 @@ impl ScopeInfo {
                 };
                 self.defs.insert(name.clone(), sig);
             }
-            StmtKind::If { then, otherwise, .. } => {
+            StmtKind::If {
+                then, otherwise, ..
+            } => {
                 self.stmts(then);
                 self.stmts(otherwise);
             }
-            StmtKind::While { body, otherwise, .. } => {
+            StmtKind::While {
+                body, otherwise, ..
+            } => {
                 self.stmts(body);
                 self.stmts(otherwise);
             }
-            StmtKind::For { target, body, otherwise, .. } => {
+            StmtKind::For {
+                target,
+                body,
+                otherwise,
+                ..
+            } => {
                 self.target(target);
                 self.stmts(body);
                 self.stmts(otherwise);
             }
-            StmtKind::Try { body, handlers, otherwise, finally } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                otherwise,
+                finally,
+            } => {
                 self.stmts(body);
                 for h in handlers {
                     if let Some(n) = &h.name {
@@ -111,13 +132,30 @@ pub fn declared_global(body: &[Stmt], out: &mut BTreeSet<String>) {
         match &s.kind {
             StmtKind::Global(names) => out.extend(names.iter().cloned()),
             StmtKind::Def { body, .. } => declared_global(body, out),
-            StmtKind::If { then: a, otherwise: b, .. }
-            | StmtKind::While { body: a, otherwise: b, .. }
-            | StmtKind::For { body: a, otherwise: b, .. } => {
+            StmtKind::If {
+                then: a,
+                otherwise: b,
+                ..
+            }
+            | StmtKind::While {
+                body: a,
+                otherwise: b,
+                ..
+            }
+            | StmtKind::For {
+                body: a,
+                otherwise: b,
+                ..
+            } => {
                 declared_global(a, out);
                 declared_global(b, out);
             }
-            StmtKind::Try { body, handlers, otherwise, finally } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                otherwise,
+                finally,
+            } => {
                 declared_global(body, out);
                 handlers.iter().for_each(|h| declared_global(&h.body, out));
                 declared_global(otherwise, out);
@@ -134,10 +172,27 @@ pub fn declared_global(body: &[Stmt], out: &mut BTreeSet<String>) {
 pub fn find_nonlocal(body: &[Stmt], name: &str) -> Option<Span> {
     body.iter().find_map(|s| match &s.kind {
         StmtKind::Nonlocal(names) if names.iter().any(|n| n == name) => Some(s.span),
-        StmtKind::If { then: a, otherwise: b, .. }
-        | StmtKind::While { body: a, otherwise: b, .. }
-        | StmtKind::For { body: a, otherwise: b, .. } => find_nonlocal(a, name).or_else(|| find_nonlocal(b, name)),
-        StmtKind::Try { body, handlers, otherwise, finally } => find_nonlocal(body, name)
+        StmtKind::If {
+            then: a,
+            otherwise: b,
+            ..
+        }
+        | StmtKind::While {
+            body: a,
+            otherwise: b,
+            ..
+        }
+        | StmtKind::For {
+            body: a,
+            otherwise: b,
+            ..
+        } => find_nonlocal(a, name).or_else(|| find_nonlocal(b, name)),
+        StmtKind::Try {
+            body,
+            handlers,
+            otherwise,
+            finally,
+        } => find_nonlocal(body, name)
             .or_else(|| handlers.iter().find_map(|h| find_nonlocal(&h.body, name)))
             .or_else(|| find_nonlocal(otherwise, name))
             .or_else(|| finally.as_ref().and_then(|f| find_nonlocal(f, name))),

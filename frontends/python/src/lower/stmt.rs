@@ -1,15 +1,23 @@
 //! Statements.
 
-use super::{if_, int_lit, let_, prim, raise, set_var, sp, str_lit, truthy, var, Binding, Body, Lowerer};
+use super::{
+    if_, int_lit, let_, prim, raise, set_var, sp, str_lit, truthy, var, Binding, Body, Lowerer,
+};
 use crate::ast::{self, Arg, ExprKind as A, StmtKind as S};
 use tracelab_ir::{Catch, Expr, ExprKind, LValue, PrimOp, Span, RETURN_LABEL};
 
 fn label(name: &str, body: Vec<Expr>) -> Expr {
-    Expr::new(ExprKind::Label { name: name.to_string(), body })
+    Expr::new(ExprKind::Label {
+        name: name.to_string(),
+        body,
+    })
 }
 
 fn brk(name: &str, value: Expr) -> Expr {
-    Expr::new(ExprKind::Break { label: name.to_string(), value: Box::new(value) })
+    Expr::new(ExprKind::Break {
+        label: name.to_string(),
+        value: Box::new(value),
+    })
 }
 
 fn null() -> Expr {
@@ -45,7 +53,11 @@ impl Lowerer {
             }
             S::Assign { targets, value } => {
                 let v = self.expr(value, out);
-                let v = if targets.len() > 1 { self.bind_temp(v, "v", out) } else { v };
+                let v = if targets.len() > 1 {
+                    self.bind_temp(v, "v", out)
+                } else {
+                    v
+                };
                 for t in targets {
                     self.assign(t, v.clone(), out);
                 }
@@ -69,15 +81,36 @@ impl Lowerer {
                     Some(e) => self.expr(e, out),
                     None => null(),
                 };
-                out.push(sp(ExprKind::Break { label: RETURN_LABEL.into(), value: Box::new(v) }, span));
+                out.push(sp(
+                    ExprKind::Break {
+                        label: RETURN_LABEL.into(),
+                        value: Box::new(v),
+                    },
+                    span,
+                ));
             }
-            S::If { cond, then, otherwise } => {
+            S::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 let c = self.expr(cond, out);
                 let then = self.block(then);
                 let otherwise = self.block(otherwise);
-                out.push(sp(ExprKind::If { cond: Box::new(truthy(c)), then, otherwise }, span));
+                out.push(sp(
+                    ExprKind::If {
+                        cond: Box::new(truthy(c)),
+                        then,
+                        otherwise,
+                    },
+                    span,
+                ));
             }
-            S::While { cond, body, otherwise } => {
+            S::While {
+                cond,
+                body,
+                otherwise,
+            } => {
                 let (b, c) = (self.temp("break"), self.temp("continue"));
                 let mut cond_out = Vec::new();
                 let cv = self.expr(cond, &mut cond_out);
@@ -93,39 +126,66 @@ impl Lowerer {
                     loop_body.extend(cond_out);
                     loop_body.push(if_(truthy(cv), vec![], vec![brk(&end, null())]));
                     loop_body.push(label(&c, inner));
-                    let w = sp(ExprKind::While { cond: Box::new(bool_lit(true)), body: loop_body }, span);
+                    let w = sp(
+                        ExprKind::While {
+                            cond: Box::new(bool_lit(true)),
+                            body: loop_body,
+                        },
+                        span,
+                    );
                     let mut all = vec![label(&end, vec![w])];
                     all.extend(self.block(otherwise));
                     out.push(label(&b, all));
                     return;
                 };
                 loop_body.push(label(&c, inner));
-                let mut all = vec![sp(ExprKind::While { cond: Box::new(test), body: loop_body }, span)];
+                let mut all = vec![sp(
+                    ExprKind::While {
+                        cond: Box::new(test),
+                        body: loop_body,
+                    },
+                    span,
+                )];
                 all.extend(self.block(otherwise));
                 out.push(label(&b, all));
             }
-            S::For { target, iter, body, otherwise } => {
+            S::For {
+                target,
+                iter,
+                body,
+                otherwise,
+            } => {
                 let (b, c) = (self.temp("break"), self.temp("continue"));
                 self.ctx().loops.push((b.clone(), c.clone()));
-                let lowered = self.for_loop(
-                    target,
-                    iter,
-                    span,
-                    out,
-                    &mut |l: &mut Lowerer, _out: &mut Vec<Expr>| vec![label(&c, l.block(body))],
-                );
+                let lowered = self.for_loop(target, iter, span, out, &mut |l: &mut Lowerer,
+                                                                           _out: &mut Vec<
+                    Expr,
+                >| {
+                    vec![label(&c, l.block(body))]
+                });
                 self.ctx().loops.pop();
                 let mut all = lowered;
                 all.extend(self.block(otherwise));
                 out.push(label(&b, all));
             }
-            S::Break | S::Continue => match self.stack.last().and_then(|c| c.loops.last()).cloned() {
+            S::Break | S::Continue => match self.stack.last().and_then(|c| c.loops.last()).cloned()
+            {
                 Some((b, c)) => {
                     let target = if matches!(s.kind, S::Break) { b } else { c };
-                    out.push(sp(ExprKind::Break { label: target, value: Box::new(null()) }, span));
+                    out.push(sp(
+                        ExprKind::Break {
+                            label: target,
+                            value: Box::new(null()),
+                        },
+                        span,
+                    ));
                 }
                 None => {
-                    let what = if matches!(s.kind, S::Break) { "'break' outside loop" } else { "'continue' not properly in loop" };
+                    let what = if matches!(s.kind, S::Break) {
+                        "'break' outside loop"
+                    } else {
+                        "'continue' not properly in loop"
+                    };
                     self.invalid(what, span)
                 }
             },
@@ -136,14 +196,25 @@ impl Lowerer {
                         A::Subscript(o, i) if !matches!(i.kind, A::Slice(..)) => {
                             let o = self.atom(o, i.has_call(), out);
                             let i = self.expr(i, out);
-                            out.push(sp(ExprKind::Prim { op: PrimOp::PyDelItem, args: vec![o, i] }, t.span));
+                            out.push(sp(
+                                ExprKind::Prim {
+                                    op: PrimOp::PyDelItem,
+                                    args: vec![o, i],
+                                },
+                                t.span,
+                            ));
                         }
                         _ => self.unsupported("`del` of anything but a subscript", t.span),
                     }
                 }
             }
             S::Raise(e) => self.raise(e.as_ref(), span, out),
-            S::Try { body, handlers, otherwise, finally } => self.try_stmt(body, handlers, otherwise, finally, span, out),
+            S::Try {
+                body,
+                handlers,
+                otherwise,
+                finally,
+            } => self.try_stmt(body, handlers, otherwise, finally, span, out),
             S::Assert { test, message } => {
                 let t = self.expr(test, out);
                 let mut fail = Vec::new();
@@ -157,7 +228,14 @@ impl Lowerer {
                 fail.push(Expr::new(ExprKind::Throw {
                     value: Box::new(prim(PrimOp::ErrorNew, vec![str_lit("AssertionError"), msg])),
                 }));
-                out.push(sp(ExprKind::If { cond: Box::new(truthy(t)), then: vec![], otherwise: fail }, span));
+                out.push(sp(
+                    ExprKind::If {
+                        cond: Box::new(truthy(t)),
+                        then: vec![],
+                        otherwise: fail,
+                    },
+                    span,
+                ));
             }
             S::Global(names) | S::Nonlocal(names) => {
                 if self.depth() == 0 && matches!(s.kind, S::Nonlocal(_)) {
@@ -170,7 +248,10 @@ impl Lowerer {
                     if m == "containerless" && self.depth() == 0 {
                         self.containerless = true;
                     } else {
-                        self.unsupported(&format!("`import {m}` (only `import containerless` at module level)"), *mspan);
+                        self.unsupported(
+                            &format!("`import {m}` (only `import containerless` at module level)"),
+                            *mspan,
+                        );
                     }
                 }
             }
@@ -180,7 +261,12 @@ impl Lowerer {
     }
 
     /// Evaluates default arguments once, at `def` time, into hidden cells.
-    fn defaults(&mut self, name: &str, params: &[ast::Param], out: &mut Vec<Expr>) -> Option<Vec<Option<String>>> {
+    fn defaults(
+        &mut self,
+        name: &str,
+        params: &[ast::Param],
+        out: &mut Vec<Expr>,
+    ) -> Option<Vec<Option<String>>> {
         if params.iter().all(|p| p.default.is_none()) {
             return None;
         }
@@ -205,7 +291,14 @@ impl Lowerer {
 
     pub(super) fn bind_temp(&mut self, v: Expr, hint: &str, out: &mut Vec<Expr>) -> Expr {
         if matches!(v.kind, ExprKind::Var { ref name } if name.starts_with('$'))
-            || matches!(v.kind, ExprKind::Int { .. } | ExprKind::Str { .. } | ExprKind::Null | ExprKind::Bool { .. } | ExprKind::Float { .. })
+            || matches!(
+                v.kind,
+                ExprKind::Int { .. }
+                    | ExprKind::Str { .. }
+                    | ExprKind::Null
+                    | ExprKind::Bool { .. }
+                    | ExprKind::Float { .. }
+            )
         {
             return v;
         }
@@ -216,17 +309,21 @@ impl Lowerer {
 
     /// Assigns a Python name.
     pub(super) fn assign_name(&mut self, name: &str, v: Expr, span: Span, out: &mut Vec<Expr>) {
-        match self.resolve(name) {
-            Binding::Var { depth, core } => {
-                self.use_core(&core, depth);
-                if depth == self.depth() {
-                    self.ctx().assigned.insert(core.clone());
-                }
-                out.push(sp(ExprKind::Set { target: LValue::Var { name: core }, value: Box::new(v) }, span));
+        // Analysis binds every assigned name; only a `nonlocal` without binding (already
+        // reported) resolves otherwise.
+        if let Binding::Var { depth, core } = self.resolve(name) {
+            self.use_core(&core, depth);
+            if depth == self.depth() {
+                self.ctx().assigned.insert(core.clone());
             }
-            // Analysis binds every assigned name; this is only reached by a `nonlocal`
-            // without binding, already reported.
-            _ => {}
+            let target = LValue::Var { name: core };
+            out.push(sp(
+                ExprKind::Set {
+                    target,
+                    value: Box::new(v),
+                },
+                span,
+            ));
         }
     }
 
@@ -240,15 +337,30 @@ impl Lowerer {
                 }
                 let o = self.atom(o, i.has_call(), out);
                 let i = self.atom(i, false, out);
-                let t = LValue::Index { object: Box::new(o), index: Box::new(i) };
-                out.push(sp(ExprKind::Set { target: t, value: Box::new(v) }, target.span));
+                let t = LValue::Index {
+                    object: Box::new(o),
+                    index: Box::new(i),
+                };
+                out.push(sp(
+                    ExprKind::Set {
+                        target: t,
+                        value: Box::new(v),
+                    },
+                    target.span,
+                ));
             }
             A::Tuple(items) | A::List(items) => {
                 let v = self.bind_temp(v, "v", out);
                 let parts = self.temp("parts");
-                out.push(let_(&parts, prim(PrimOp::PyUnpack, vec![v, int_lit(items.len() as i64)])));
+                out.push(let_(
+                    &parts,
+                    prim(PrimOp::PyUnpack, vec![v, int_lit(items.len() as i64)]),
+                ));
                 for (k, item) in items.iter().enumerate() {
-                    let e = Expr::new(ExprKind::Index { object: Box::new(var(&parts)), index: Box::new(int_lit(k as i64)) });
+                    let e = Expr::new(ExprKind::Index {
+                        object: Box::new(var(&parts)),
+                        index: Box::new(int_lit(k as i64)),
+                    });
                     self.assign(item, e, out);
                 }
             }
@@ -258,11 +370,22 @@ impl Lowerer {
         }
     }
 
-    fn aug_assign(&mut self, target: &ast::Expr, op: ast::BinOp, value: &ast::Expr, span: Span, out: &mut Vec<Expr>) {
+    fn aug_assign(
+        &mut self,
+        target: &ast::Expr,
+        op: ast::BinOp,
+        value: &ast::Expr,
+        span: Span,
+        out: &mut Vec<Expr>,
+    ) {
         match &target.kind {
             A::Name(n) => {
                 let current = self.name(n, target.span, out);
-                let current = if value.has_call() { self.bind_temp(current, "cur", out) } else { current };
+                let current = if value.has_call() {
+                    self.bind_temp(current, "cur", out)
+                } else {
+                    current
+                };
                 let v = self.atom(value, false, out);
                 let r = self.binop(op, current, v, true, span);
                 self.assign_name(n, r, target.span, out);
@@ -270,12 +393,24 @@ impl Lowerer {
             A::Subscript(o, i) if !matches!(i.kind, A::Slice(..)) => {
                 let o = self.atom(o, true, out);
                 let i = self.atom(i, true, out);
-                let current = Expr::new(ExprKind::Index { object: Box::new(o.clone()), index: Box::new(i.clone()) });
+                let current = Expr::new(ExprKind::Index {
+                    object: Box::new(o.clone()),
+                    index: Box::new(i.clone()),
+                });
                 let current = self.bind_temp(current, "cur", out);
                 let v = self.atom(value, false, out);
                 let r = self.binop(op, current, v, true, span);
-                let t = LValue::Index { object: Box::new(o), index: Box::new(i) };
-                out.push(sp(ExprKind::Set { target: t, value: Box::new(r) }, span));
+                let t = LValue::Index {
+                    object: Box::new(o),
+                    index: Box::new(i),
+                };
+                out.push(sp(
+                    ExprKind::Set {
+                        target: t,
+                        value: Box::new(r),
+                    },
+                    span,
+                ));
             }
             _ => self.unsupported("this augmented assignment target", target.span),
         }
@@ -284,7 +419,12 @@ impl Lowerer {
     fn raise(&mut self, e: Option<&ast::Expr>, span: Span, out: &mut Vec<Expr>) {
         let Some(e) = e else {
             match self.stack.last().and_then(|c| c.handling.last()).cloned() {
-                Some(h) => out.push(sp(ExprKind::Throw { value: Box::new(var(&h)) }, span)),
+                Some(h) => out.push(sp(
+                    ExprKind::Throw {
+                        value: Box::new(var(&h)),
+                    },
+                    span,
+                )),
                 None => out.push(raise("RuntimeError", "No active exception to reraise")),
             }
             return;
@@ -311,7 +451,10 @@ impl Lowerer {
             ExprKind::If {
                 cond: Box::new(test),
                 then: vec![ok],
-                otherwise: vec![raise("TypeError", "exceptions must derive from BaseException")],
+                otherwise: vec![raise(
+                    "TypeError",
+                    "exceptions must derive from BaseException",
+                )],
             },
             span,
         ));
@@ -344,7 +487,9 @@ impl Lowerer {
             let exc = self.temp("exc");
             self.ctx().handling.push(exc.clone());
             // Handlers are tried in order; none matching re-raises.
-            let mut chain = vec![Expr::new(ExprKind::Throw { value: Box::new(var(&exc)) })];
+            let mut chain = vec![Expr::new(ExprKind::Throw {
+                value: Box::new(var(&exc)),
+            })];
             for h in handlers.iter().rev() {
                 let mut hbody = Vec::new();
                 let saved = self.ctx().assigned.clone();
@@ -362,12 +507,29 @@ impl Lowerer {
                     None => hbody,
                     Some(classes) => {
                         let test = self.exception_test(&var(&exc), classes);
-                        vec![sp(ExprKind::If { cond: Box::new(test), then: hbody, otherwise: chain }, h.span)]
+                        vec![sp(
+                            ExprKind::If {
+                                cond: Box::new(test),
+                                then: hbody,
+                                otherwise: chain,
+                            },
+                            h.span,
+                        )]
                     }
                 };
             }
             self.ctx().handling.pop();
-            core.push(sp(ExprKind::Try { body: inner, catch: Some(Catch { name: exc, body: chain }), finally: None }, span));
+            core.push(sp(
+                ExprKind::Try {
+                    body: inner,
+                    catch: Some(Catch {
+                        name: exc,
+                        body: chain,
+                    }),
+                    finally: None,
+                },
+                span,
+            ));
         }
         if let Some(f) = ok_flag {
             let els = self.block(otherwise);
@@ -378,7 +540,14 @@ impl Lowerer {
         match finally {
             Some(fin) => {
                 let fin = self.block(fin);
-                out.push(sp(ExprKind::Try { body: core, catch: None, finally: Some(fin) }, span));
+                out.push(sp(
+                    ExprKind::Try {
+                        body: core,
+                        catch: None,
+                        finally: Some(fin),
+                    },
+                    span,
+                ));
             }
             None => out.extend(core),
         }
@@ -393,9 +562,14 @@ impl Lowerer {
         let mut test: Option<Expr> = None;
         for c in names.into_iter().rev() {
             let t = match &c.kind {
-                A::Name(n) if super::builtins::is_exception(n) => prim(PrimOp::ErrorIs, vec![e.clone(), str_lit(n)]),
+                A::Name(n) if super::builtins::is_exception(n) => {
+                    prim(PrimOp::ErrorIs, vec![e.clone(), str_lit(n)])
+                }
                 _ => {
-                    self.unsupported("an `except` clause whose class is not a builtin exception name", c.span);
+                    self.unsupported(
+                        "an `except` clause whose class is not a builtin exception name",
+                        c.span,
+                    );
                     bool_lit(false)
                 }
             };
@@ -423,12 +597,27 @@ impl Lowerer {
         let it = self.expr(iter, out);
         let seq = self.temp("seq");
         let i = self.temp("i");
-        out.push(sp(ExprKind::Let { name: seq.clone(), value: Box::new(prim(PrimOp::PyIter, vec![it])) }, iter.span));
+        out.push(sp(
+            ExprKind::Let {
+                name: seq.clone(),
+                value: Box::new(prim(PrimOp::PyIter, vec![it])),
+            },
+            iter.span,
+        ));
         out.push(let_(&i, int_lit(0)));
-        let cond = prim(PrimOp::PyLt, vec![var(&i), prim(PrimOp::PyLen, vec![var(&seq)])]);
+        let cond = prim(
+            PrimOp::PyLt,
+            vec![var(&i), prim(PrimOp::PyLen, vec![var(&seq)])],
+        );
         let item = self.temp("item");
         let mut w = vec![
-            let_(&item, Expr::new(ExprKind::Index { object: Box::new(var(&seq)), index: Box::new(var(&i)) })),
+            let_(
+                &item,
+                Expr::new(ExprKind::Index {
+                    object: Box::new(var(&seq)),
+                    index: Box::new(var(&i)),
+                }),
+            ),
             set_var(&i, prim(PrimOp::PyAdd, vec![var(&i), int_lit(1)])),
         ];
         let saved = self.ctx().assigned.clone();
@@ -436,7 +625,13 @@ impl Lowerer {
         let b = body(self, &mut w);
         self.ctx().assigned = saved;
         w.extend(b);
-        vec![sp(ExprKind::While { cond: Box::new(cond), body: w }, span)]
+        vec![sp(
+            ExprKind::While {
+                cond: Box::new(cond),
+                body: w,
+            },
+            span,
+        )]
     }
 
     /// `for x in range(…)` with a literal (or absent) step counts without a list.
@@ -448,14 +643,22 @@ impl Lowerer {
         out: &mut Vec<Expr>,
         body: &mut dyn FnMut(&mut Lowerer, &mut Vec<Expr>) -> Vec<Expr>,
     ) -> Option<Vec<Expr>> {
-        let A::Call(f, args) = &iter.kind else { return None };
+        let A::Call(f, args) = &iter.kind else {
+            return None;
+        };
         let A::Name(n) = &f.kind else { return None };
         if n != "range" || !matches!(self.resolve(n), Binding::Builtin(_)) {
             return None;
         }
         let pos: Vec<&ast::Expr> = args
             .iter()
-            .filter_map(|a| if let Arg::Positional(e) = a { Some(e) } else { None })
+            .filter_map(|a| {
+                if let Arg::Positional(e) = a {
+                    Some(e)
+                } else {
+                    None
+                }
+            })
             .collect();
         if pos.len() != args.len() || pos.is_empty() || pos.len() > 3 {
             return None;
@@ -490,17 +693,25 @@ impl Lowerer {
         let cmp = if step > 0 { PrimOp::PyLt } else { PrimOp::PyGt };
         let cond = prim(cmp, vec![var(&i), stop]);
         let item = self.temp("item");
-        let mut w = vec![let_(&item, var(&i)), set_var(&i, prim(PrimOp::PyAdd, vec![var(&i), int_lit(step)]))];
+        let mut w = vec![
+            let_(&item, var(&i)),
+            set_var(&i, prim(PrimOp::PyAdd, vec![var(&i), int_lit(step)])),
+        ];
         let saved = self.ctx().assigned.clone();
         self.assign(target, var(&item), &mut w);
         let b = body(self, &mut w);
         self.ctx().assigned = saved;
         w.extend(b);
-        Some(vec![sp(ExprKind::While { cond: Box::new(cond), body: w }, span)])
+        Some(vec![sp(
+            ExprKind::While {
+                cond: Box::new(cond),
+                body: w,
+            },
+            span,
+        )])
     }
 }
 
 pub(super) fn bool_lit(b: bool) -> Expr {
     Expr::new(ExprKind::Bool { value: b })
 }
-
