@@ -1130,3 +1130,61 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prim::errors::alloc_error;
+
+    fn s(x: &str) -> Value {
+        Value::str(x)
+    }
+
+    fn py(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error> {
+        crate::prim::apply(op, args, heap, tracelab_ir::Dialect::Py)
+    }
+
+    #[test]
+    fn error_reprs_follow_cpython() {
+        let mut heap = Heap::default();
+        let key = alloc_error(&mut heap, &Error::new("KeyError", "'missing'"));
+        let empty = alloc_error(&mut heap, &Error::new("ValueError", ""));
+        let plain = alloc_error(&mut heap, &Error::new("ValueError", "bad"));
+        assert_eq!(py::repr(&heap, &key), "KeyError('missing')");
+        assert_eq!(py::repr(&heap, &empty), "ValueError()");
+        assert_eq!(py::repr(&heap, &plain), "ValueError('bad')");
+    }
+
+    #[test]
+    fn sequence_times_non_int_names_the_type() {
+        let mut heap = Heap::default();
+        let e = py(PrimOp::PyMul, &[s("a"), s("b")], &mut heap).unwrap_err();
+        assert_eq!(e.message, "can't multiply sequence by non-int of type 'str'");
+        let e = py(PrimOp::PyMul, &[s("a"), Value::Float(2.0)], &mut heap).unwrap_err();
+        assert_eq!(e.message, "can't multiply sequence by non-int of type 'float'");
+        assert_eq!(py(PrimOp::PyMul, &[Value::int(2), s("ab")], &mut heap).unwrap(), s("abab"));
+    }
+
+    #[test]
+    fn reverse_sort_is_stable_and_keys_decide() {
+        let mut heap = Heap::default();
+        let items = list(&mut heap, vec![s("bb"), s("a"), s("cc"), s("d")]);
+        let keys = list(&mut heap, vec![Value::int(2), Value::int(1), Value::int(2), Value::int(1)]);
+        py(PrimOp::PyBuiltin, &[s("sort_keys"), items.clone(), keys, Value::Bool(true)], &mut heap).unwrap();
+        assert_eq!(py::repr(&heap, &items), "['bb', 'cc', 'a', 'd']");
+    }
+
+    #[test]
+    fn unpacking_and_slices_raise_cpython_errors() {
+        let mut heap = Heap::default();
+        let xs = list(&mut heap, vec![Value::int(1), Value::int(2), Value::int(3)]);
+        let e = py(PrimOp::PyUnpack, &[xs.clone(), Value::int(2)], &mut heap).unwrap_err();
+        assert_eq!(e.message, "too many values to unpack (expected 2)");
+        let e = py(PrimOp::PyUnpack, &[Value::int(5), Value::int(2)], &mut heap).unwrap_err();
+        assert_eq!(e.message, "cannot unpack non-iterable int object");
+        let r = py(PrimOp::PySlice, &[xs, Value::Null, Value::Null, Value::int(-1)], &mut heap).unwrap();
+        assert_eq!(py::repr(&heap, &r), "[3, 2, 1]");
+        let parts = py(PrimOp::PyMethod, &[s(" a  b "), s("split")], &mut heap).unwrap();
+        assert_eq!(py::repr(&heap, &parts), "['a', 'b']");
+    }
+}
