@@ -556,6 +556,26 @@ impl Lowerer {
                 },
                 pos,
             ),
+            "len" | "repr" if pos.len() != 1 || !kws.is_empty() => {
+                let n = pos.len() + kws.len();
+                out.push(super::raise(
+                    "TypeError",
+                    &format!("{b}() takes exactly one argument ({n} given)"),
+                ));
+                null()
+            }
+            "bool" if pos.len() + kws.len() > 1 => {
+                let n = pos.len() + kws.len();
+                out.push(super::raise(
+                    "TypeError",
+                    &format!("bool expected at most 1 argument, got {n}"),
+                ));
+                null()
+            }
+            "str" if pos.len() > 1 || !kws.is_empty() => {
+                self.unsupported("`str` with an encoding", span);
+                null()
+            }
             "str" if pos.len() <= 1 && kws.is_empty() => match pos.pop() {
                 Some(p) => direct(PrimOp::PyStr, vec![p]),
                 None => str_lit(""),
