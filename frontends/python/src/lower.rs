@@ -350,7 +350,7 @@ impl Lowerer {
             out.extend(call("main", vec![input]));
         } else if ctx.info.locals.contains("lambda_handler") {
             out.extend(call("lambda_handler", vec![input, lambda_context()]));
-        } else {
+        } else if self.diagnostics.is_empty() {
             self.invalid(
                 "no handler: define `def main(args)` (OpenWhisk) or `def lambda_handler(event, context)` (AWS)",
                 handler_span,

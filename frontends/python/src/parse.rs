@@ -21,13 +21,15 @@ pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
         .into_iter()
         .map(|e| diagnostic(e.error, source))
         .collect();
-    let module = match result {
+    let module: Vec<Stmt> = match result {
         Ok(module) => module,
         Err(e) => {
             diagnostics.push(diagnostic(e, source));
             Vec::new()
         }
     };
+    let mut module = module;
+    header_spans(&mut module, source);
     // As CPython, report the first syntax error only: the rest are mostly its echoes
     // (a missing `:` leaves an "unexpected indent" behind it).
     diagnostics.truncate(1);
@@ -175,5 +177,61 @@ fn diagnostic(err: Error<'_>, source: &str) -> Diagnostic {
             syntax(format!("extra {}", describe(&tok)), Span::new(s, e))
         }
         ParseError::User { error } => syntax(error.message, Span::from(error.span)),
+    }
+}
+
+/// An unsupported compound statement (`class`, `with`…) is reported at its header line,
+/// not over its whole block.
+fn header_spans(stmts: &mut [Stmt], source: &str) {
+    use crate::ast::StmtKind as S;
+    for s in stmts {
+        match &mut s.kind {
+            S::Unsupported(_) => {
+                let (start, end) = (s.span.start as usize, s.span.end as usize);
+                let text = source.get(start..end).unwrap_or("");
+                let header = text.find(['\n', '\r']).unwrap_or(text.len());
+                let header = text[..header]
+                    .trim_end_matches([' ', '\t', ':'])
+                    .len()
+                    .max(1)
+                    .min(text.len());
+                s.span = Span::new(start, start + header);
+            }
+            S::Def { body, .. } => header_spans(body, source),
+            S::If {
+                then: a,
+                otherwise: b,
+                ..
+            }
+            | S::While {
+                body: a,
+                otherwise: b,
+                ..
+            }
+            | S::For {
+                body: a,
+                otherwise: b,
+                ..
+            } => {
+                header_spans(a, source);
+                header_spans(b, source);
+            }
+            S::Try {
+                body,
+                handlers,
+                otherwise,
+                finally,
+            } => {
+                header_spans(body, source);
+                for h in handlers {
+                    header_spans(&mut h.body, source);
+                }
+                header_spans(otherwise, source);
+                if let Some(f) = finally {
+                    header_spans(f, source);
+                }
+            }
+            _ => {}
+        }
     }
 }
