@@ -1188,3 +1188,17 @@ mod tests {
         assert_eq!(py::repr(&heap, &parts), "['a', 'b']");
     }
 }
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn tuple_keys_are_named_as_outside_the_subset() {
+        let mut heap = Heap::default();
+        let t = tuple(&mut heap, vec![Value::int(1)]);
+        let l = list(&mut heap, vec![]);
+        assert_eq!(py_key(&heap, &t).unwrap_err().message, "tuples as dict keys are outside the tracelab Python subset");
+        assert_eq!(py_key(&heap, &l).unwrap_err().message, "unhashable type: 'list'");
+    }
+}
