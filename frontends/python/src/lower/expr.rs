@@ -74,6 +74,14 @@ impl Lowerer {
                 sp(ExprKind::Var { name: core }, span)
             }
             Binding::Builtin(b) => self.builtin_value(&b, span, out),
+            // The oracle harness runs the module as `__tracelab__` (so `if __name__ ==
+            // "__main__":` blocks do not run).
+            Binding::Missing if n == "__name__" => sp(
+                ExprKind::Str {
+                    value: "__tracelab__".into(),
+                },
+                span,
+            ),
             Binding::Missing => {
                 if self.in_prelude && super::builtins::prelude_has(n) {
                     self.prelude_used.insert(n.to_string());
