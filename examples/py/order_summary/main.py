@@ -30,7 +30,7 @@ def summarize(items):
     tax = round(subtotal * TAX_RATE, 2)
     return {"by_cat": by_cat, "totals": totals, "subtotal": subtotal, "tax": tax,
             "total": f"{subtotal + tax:.2f}", "cheapest": min(items, key=lambda i: i["price"])["name"],
-            "names": ", ".join(sorted([i["name"] for i in items], key=str.lower if False else None))}
+            "names": ", ".join(sorted([i["name"] for i in items], key=None))}
 
 
 def main(args):

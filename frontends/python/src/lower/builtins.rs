@@ -101,6 +101,43 @@ const OTHER: &[&str] = &[
     "__import__",
 ];
 
+/// CPython's str/list/dict/tuple method names outside the subset: calling one is diagnosed
+/// (a name no builtin type has stays a run-time AttributeError, as in CPython).
+const OTHER_METHODS: &[&str] = &[
+    "capitalize",
+    "casefold",
+    "center",
+    "encode",
+    "expandtabs",
+    "format_map",
+    "isalnum",
+    "isascii",
+    "isdecimal",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "ljust",
+    "maketrans",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "splitlines",
+    "swapcase",
+    "title",
+    "translate",
+    "zfill",
+    "fromkeys",
+    "popitem",
+];
+
 const TYPES: &[&str] = &["int", "float", "str", "bool", "list", "dict", "tuple"];
 
 pub fn is_exception(n: &str) -> bool {
@@ -407,6 +444,10 @@ impl Lowerer {
                     out,
                 );
             }
+        }
+        if OTHER_METHODS.contains(&m) {
+            self.unsupported(&format!("the method `.{m}()`"), span);
+            return Expr::new(ExprKind::Null);
         }
         let recv = self.atom(o, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
