@@ -302,6 +302,8 @@ impl Lowerer {
         let mut declared = BTreeSet::new();
         scope::declared_global(module, &mut declared);
         for g in declared {
+            // A function may rebind it: calls to it are not static.
+            info.defs.remove(&g);
             info.locals.insert(g);
         }
         let handler_span = Span::new(0, 0);
