@@ -16,7 +16,8 @@ def main(args):
     gone = d.pop("a")
     return {
         "sorted": sorted(xs),
-        "by_len": sorted(words, key=len, reverse=True),
+        "by_len": sorted(words, key=len, reverse=True), "by_lower": sorted(words + ["Zed"], key=str.lower),
+        "upper_all": list(map(str.upper, words)), "unbound": str.strip("  s  "),
         "min": min(xs), "max": max(3, 9, 4), "shortest": min(words, key=len),
         "default": max([], default="none"),
         "mapped": list(map(str, xs)), "filtered": list(filter(lambda w: "a" in w, words)),

@@ -164,6 +164,22 @@ const AS_VALUE: &[&str] = &[
 
 impl Lowerer {
     /// A builtin used as a value: a closure of a wrapper function.
+    /// `str.lower` used as a value (`key=str.lower`).
+    pub(super) fn method_value(&mut self, ty: &str, m: &str, span: Span) -> Expr {
+        if OTHER_METHODS.contains(&m) {
+            self.unsupported(&format!("the method `{ty}.{m}`"), span);
+            return Expr::new(ExprKind::Null);
+        }
+        let key = format!("{ty}.{m}");
+        self.builtin_wrappers.insert(key.clone());
+        sp(
+            ExprKind::Closure {
+                func: format!("$builtin_{key}"),
+            },
+            span,
+        )
+    }
+
     pub(super) fn builtin_value(&mut self, b: &str, span: Span, _out: &mut [Expr]) -> Expr {
         if AS_VALUE.contains(&b) {
             self.builtin_wrappers.insert(b.to_string());
@@ -182,6 +198,11 @@ impl Lowerer {
     pub(super) fn builtin_wrapper(&mut self, b: &str) {
         let x = "x".to_string();
         let body = match b {
+            // `str.lower` as a value: the method of its one argument.
+            _ if b.contains('.') => {
+                let method = b.split_once('.').map(|(_, m)| m).unwrap_or(b);
+                prim(PrimOp::PyMethod, vec![var(&x), str_lit(method)])
+            }
             "len" => prim(PrimOp::PyLen, vec![var(&x)]),
             "str" => prim(PrimOp::PyStr, vec![var(&x)]),
             "repr" => prim(PrimOp::PyRepr, vec![var(&x)]),
@@ -400,6 +421,35 @@ impl Lowerer {
         out: &mut Vec<Expr>,
     ) -> Expr {
         if let A::Name(n) = &o.kind {
+            if matches!(n.as_str(), "str" | "list" | "dict")
+                && matches!(self.resolve(n), Binding::Builtin(_))
+            {
+                // `str.lower(s)`: the method called on its first argument.
+                let (pos, kws) = self.arguments(args, out);
+                if !kws.is_empty() || OTHER_METHODS.contains(&m) {
+                    self.unsupported(&format!("`{n}.{m}(…)` with these arguments"), span);
+                    return Expr::new(ExprKind::Null);
+                }
+                let Some((recv, rest)) = pos.split_first() else {
+                    out.push(super::raise(
+                        "TypeError",
+                        &format!("unbound method {n}.{m}() needs an argument"),
+                    ));
+                    return Expr::new(ExprKind::Null);
+                };
+                let mut a = vec![recv.clone(), str_lit(m)];
+                a.extend(rest.iter().cloned());
+                return self.named(
+                    sp(
+                        ExprKind::Prim {
+                            op: PrimOp::PyMethod,
+                            args: a,
+                        },
+                        span,
+                    ),
+                    out,
+                );
+            }
             if n == "containerless"
                 && self.containerless
                 && matches!(self.resolve(n), Binding::Var { .. } | Binding::Missing)

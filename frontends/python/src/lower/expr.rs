@@ -284,6 +284,11 @@ impl Lowerer {
             A::Call(f, args) => self.call(f, args, span, out),
             A::Attribute(o, name) => {
                 if let A::Name(m) = &o.kind {
+                    if matches!(m.as_str(), "str" | "list" | "dict")
+                        && matches!(self.resolve(m), Binding::Builtin(_))
+                    {
+                        return self.method_value(m, name, span);
+                    }
                     if m == "containerless" && self.containerless {
                         self.unsupported(
                             "`containerless` attributes other than calls to `get` and `post`",
