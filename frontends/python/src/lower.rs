@@ -533,8 +533,31 @@ pub(crate) fn if_(cond: Expr, then: Vec<Expr>, otherwise: Vec<Expr>) -> Expr {
     })
 }
 
+/// `bool(e)` as a condition; comparisons and `not` already give booleans.
 pub(crate) fn truthy(e: Expr) -> Expr {
-    prim(tracelab_ir::PrimOp::PyTruthy, vec![e])
+    use tracelab_ir::PrimOp as P;
+    match &e.kind {
+        ExprKind::Bool { .. } => e,
+        ExprKind::Prim { op, .. }
+            if matches!(
+                op,
+                P::PyEq
+                    | P::PyNe
+                    | P::PyLt
+                    | P::PyLe
+                    | P::PyGt
+                    | P::PyGe
+                    | P::PyIs
+                    | P::PyIn
+                    | P::PyNot
+                    | P::PyTruthy
+                    | P::ErrorIs
+            ) =>
+        {
+            e
+        }
+        _ => prim(P::PyTruthy, vec![e]),
+    }
 }
 
 /// `throw error.new(class, message)`.

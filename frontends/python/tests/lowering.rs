@@ -63,3 +63,19 @@ fn examples_round_trip_through_the_text_form() {
     }
     assert!(seen >= 15, "only {seen} examples");
 }
+
+/// Fox & Hunhoff's `double_absolute_value` example, for comparison with their ANF.
+#[test]
+fn fox_double_absolute_value_example() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/py");
+    let source = std::fs::read_to_string(root.join("fox_double_absolute_value/main.py"))
+        .expect("example exists");
+    insta::assert_snapshot!(lowered(&source));
+}
+
+#[test]
+fn login_example_uses_events_and_prelude_free_ir() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/py");
+    let source = std::fs::read_to_string(root.join("login/main.py")).expect("example exists");
+    insta::assert_snapshot!(lowered(&source));
+}

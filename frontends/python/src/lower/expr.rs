@@ -134,6 +134,20 @@ impl Lowerer {
                     span,
                 )
             }
+            // Plain string keys: an object literal (insertion order and a repeated key's
+            // first place are the same as a dict display's).
+            A::Dict(kvs) if distinct_plain_keys(kvs) => {
+                let mut fields = Vec::new();
+                for (k, (key, v)) in kvs.iter().enumerate() {
+                    let later = kvs[k + 1..].iter().any(|(_, v)| v.has_call());
+                    let value = self.atom(v, later, out);
+                    fields.push(tracelab_ir::Field {
+                        name: plain_str(key).unwrap_or_default(),
+                        value,
+                    });
+                }
+                sp(ExprKind::Object { fields }, span)
+            }
             A::Dict(kvs) => {
                 let d = self.temp("dict");
                 out.push(let_(&d, sp(ExprKind::Object { fields: vec![] }, span)));
@@ -643,4 +657,26 @@ pub(super) fn parse_int(s: &str) -> BigInt {
         _ => (&s[..], 10),
     };
     BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
+}
+
+/// The value of a string literal without escapes or f-string fields (a dict key).
+fn plain_str(e: &ast::Expr) -> Option<String> {
+    let A::Str(parts) = &e.kind else { return None };
+    let mut out = String::new();
+    for (raw, offset) in parts {
+        match decode(raw, *offset).ok()?.as_slice() {
+            [Piece::Lit(s)] => out.push_str(s),
+            [] => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Whether every key is a plain string literal, each different (an object literal names
+/// each field once).
+fn distinct_plain_keys(kvs: &[(ast::Expr, ast::Expr)]) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    kvs.iter()
+        .all(|(k, _)| plain_str(k).is_some_and(|s| seen.insert(s)))
 }
