@@ -97,6 +97,8 @@ fn soup() -> impl Strategy<Value = String> {
         "None",
         "True",
         "print(x)",
+        "{'k': 1, 'k': 2}",
+        "'k': ",
         "#c",
         "\\\n",
         "class ",
