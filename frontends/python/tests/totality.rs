@@ -131,3 +131,44 @@ proptest! {
         check(&src)?;
     }
 }
+
+/// Statements of the subset, as lines of `main`'s body (nested lines indented further).
+fn statement() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "x = 1",
+        "y = x + 2.5",
+        "if x:\n        y = x\n    elif y:\n        pass\n    else:\n        x = -x",
+        "for i in range(3):\n        x += i\n        if i == 1:\n            continue",
+        "for k, v in {'a': 1}.items():\n        y = k * v",
+        "def g(a, b=2):\n        return a + b + x",
+        "y = g(1) if x else 0",
+        "try:\n        x = [1][2]\n    except IndexError as e:\n        x = str(e)\n    finally:\n        y = 0",
+        "while x < 3:\n        x += 1\n        if x == 2:\n            break\n    else:\n        y = 1",
+        "print(x, y, sep=',')",
+        "z = [v * 2 for v in range(3) if v]",
+        "w = {'a': x, 'b': [1, 2]}",
+        "x, y = y, x",
+        "del w['a']",
+        "f = lambda q: q + y",
+        "s = f'{x!r:>4} {y}'",
+        "assert x != 5, 'five'",
+        "raise ValueError('no')",
+        "m = max([x, y], key=abs)",
+        "def h():\n        nonlocal x\n        x = 2\n    h()",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn subset_programs_lower_to_well_formed_ir(stmts in prop::collection::vec(statement(), 0..8)) {
+        let body: String = stmts.iter().map(|s| format!("    {s}\n")).collect();
+        let src = format!("def main(args):\n    x = 0\n    y = 0\n{body}    return x\n");
+        let program = tracelab_python::lower_program(&src)
+            .map_err(|d| TestCaseError::fail(format!("{src}\n{d:?}")))?;
+        if let Err(errors) = tracelab_ir::wf::Checked::new(program) {
+            return Err(TestCaseError::fail(format!("{src}\n{errors:?}")));
+        }
+    }
+}
