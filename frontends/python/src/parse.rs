@@ -30,6 +30,13 @@ pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
     };
     let mut module = module;
     header_spans(&mut module, source);
+    // Python 3.10+ statements this grammar does not know are outside the subset, not
+    // syntax errors: recognise them by the line the first error is on.
+    if let Some(d) = diagnostics.first_mut() {
+        if let Some(u) = newer_statement(source, d.span.start as usize) {
+            *d = u;
+        }
+    }
     // As CPython, report the first syntax error only: the rest are mostly its echoes
     // (a missing `:` leaves an "unexpected indent" behind it).
     diagnostics.truncate(1);
@@ -234,4 +241,31 @@ fn header_spans(stmts: &mut [Stmt], source: &str) {
             _ => {}
         }
     }
+}
+
+/// `match` and `except*` (valid CPython 3.11) on the line of a syntax error.
+fn newer_statement(source: &str, at: usize) -> Option<Diagnostic> {
+    let at = at.min(source.len());
+    let start = source[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = source[start..]
+        .find('\n')
+        .map(|i| i + start)
+        .unwrap_or(source.len());
+    let line = &source[start..end];
+    let indent = line.len() - line.trim_start().len();
+    let text = line.trim();
+    let (what, len) = if text.starts_with("match ") && text.ends_with(':') {
+        ("`match` statements are", 5)
+    } else if text.starts_with("except*") || text.starts_with("except *") {
+        ("`except*` clauses are", text.find('*').map_or(6, |i| i + 1))
+    } else {
+        return None;
+    };
+    let s = start + indent;
+    Some(Diagnostic::new(
+        DiagnosticKind::Unsupported,
+        format!("{what} outside the tracelab Python subset"),
+        Span::new(s, s + len),
+        "here",
+    ))
 }
