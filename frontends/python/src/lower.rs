@@ -538,24 +538,21 @@ pub(crate) fn truthy(e: Expr) -> Expr {
     use tracelab_ir::PrimOp as P;
     match &e.kind {
         ExprKind::Bool { .. } => e,
-        ExprKind::Prim { op, .. }
-            if matches!(
-                op,
+        ExprKind::Prim {
+            op:
                 P::PyEq
-                    | P::PyNe
-                    | P::PyLt
-                    | P::PyLe
-                    | P::PyGt
-                    | P::PyGe
-                    | P::PyIs
-                    | P::PyIn
-                    | P::PyNot
-                    | P::PyTruthy
-                    | P::ErrorIs
-            ) =>
-        {
-            e
-        }
+                | P::PyNe
+                | P::PyLt
+                | P::PyLe
+                | P::PyGt
+                | P::PyGe
+                | P::PyIs
+                | P::PyIn
+                | P::PyNot
+                | P::PyTruthy
+                | P::ErrorIs,
+            ..
+        } => e,
         _ => prim(P::PyTruthy, vec![e]),
     }
 }
