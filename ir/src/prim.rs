@@ -114,6 +114,14 @@ prim_ops! {
     PyRepr = "py.repr", Exact(1), "`repr(a)`";
     PyLen = "py.len", Exact(1), "`len(a)`";
     // ----- Python library (frontends/python adds its operators below this line)
+    PyMethod = "py.method", AtLeast(2), "`recv.name(args…)`: a str/list/dict method (receiver, name as a string, arguments)";
+    PyBuiltin = "py.builtin", AtLeast(1), "a builtin function without callables (`int`, `round`, `zip`…), named by its first argument";
+    PyIter = "py.iter", Exact(1), "the sequence a `for` indexes: a list itself, else a new list of the items (dict keys, chars)";
+    PySlice = "py.slice", Exact(4), "`a[start:stop:step]` (None for an omitted bound)";
+    PyDelItem = "py.delitem", Exact(2), "`del a[k]`";
+    PyIAdd = "py.iadd", Exact(2), "`a += b` (extends a list in place, else `a + b`)";
+    PyUnpack = "py.unpack", Exact(2), "the items of an iterable unpacked into `n` targets (ValueError on a count mismatch)";
+    PyFormat = "py.format", Exact(2), "`format(v, spec)` (f-string fields with a format spec)";
 
     // ----- errors, shared by both languages
     ErrorNew = "error.new", Exact(2), "an error object of class `kind` (a string) with a message";

@@ -1,13 +1,29 @@
-//! `tracelab-python`: the Python subset frontend (being built).
+//! `tracelab-python`: the Python subset frontend. Source text is lexed ([`lexer`]), parsed
+//! ([`parse`], grammar in `grammar.lalrpop`) into an AST with spans ([`ast`]) and lowered
+//! to core IR in A-Normal Form ([`lower`]). The library functions that take callables
+//! (`sorted`, `min`/`max` with `key=`, `map`, `filter`) are written in Python in
+//! `prelude.py` and lowered with every program, so tracing sees them.
 
-use tracelab_ir::{Diagnostic, DiagnosticKind, Program, Span};
+pub mod ast;
+pub mod lexer;
+pub mod lower;
+pub mod parse;
+pub mod strings;
+
+pub use parse::{parse, parse_expr};
+use tracelab_ir::{Diagnostic, Program};
 
 /// Lowers a Python source file to a core program.
 pub fn lower_program(source: &str) -> Result<Program, Vec<Diagnostic>> {
-    Err(vec![Diagnostic::new(
-        DiagnosticKind::Unsupported,
-        "the Python frontend is not built yet",
-        Span::new(0, source.len().min(1)),
-        "this file",
-    )])
+    let (module, mut diagnostics) = parse(source);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    match lower::lower_module(&module) {
+        Ok(p) => Ok(p),
+        Err(mut d) => {
+            diagnostics.append(&mut d);
+            Err(diagnostics)
+        }
+    }
 }

@@ -268,6 +268,10 @@ pub fn py_key(heap: &Heap, key: &Value) -> Result<Key, Error> {
         Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Key::Int(py::float_to_bigint(*x)),
         Value::Float(x) => Key::Float(x.to_bits()),
         Value::Null | Value::Undefined => Key::Null,
+        // CPython hashes tuples; `Key` has no tuple case, so say so rather than pretend.
+        Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Array { tuple: true, .. })) => {
+            return Err(Error::new("TypeError", "tuples as dict keys are outside the tracelab Python subset"))
+        }
         Value::Ref(_) => {
             return Err(Error::new(
                 "TypeError",

@@ -94,7 +94,14 @@ fn show(heap: &Heap, v: &Value, quoted: bool, seen: &mut Vec<u32>) -> String {
                         _ => String::new(),
                     };
                     if quoted {
-                        format!("{class}({})", prims::str_repr(&message))
+                        // KeyError keeps the key's repr as its message; no arguments shows `C()`.
+                        if message.is_empty() {
+                            format!("{class}()")
+                        } else if class.as_ref() == "KeyError" {
+                            format!("{class}({message})")
+                        } else {
+                            format!("{class}({})", prims::str_repr(&message))
+                        }
                     } else {
                         message
                     }
@@ -430,6 +437,16 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 repeat(heap, &args[0], &args[1]).or_else(|| repeat(heap, &args[1], &args[0]))
             {
                 return r;
+            }
+            // A sequence times anything but an int.
+            for (seq, other) in [(&args[0], &args[1]), (&args[1], &args[0])] {
+                let is_seq = matches!(seq, Value::Str(_)) || sequence_items(heap, seq).is_some();
+                if is_seq && num(other).is_none_or(|n| matches!(n, Num::Float(_))) {
+                    return Err(Error::new(
+                        "TypeError",
+                        format!("can't multiply sequence by non-int of type '{}'", type_name(heap, other)),
+                    ));
+                }
             }
             arith(heap, op, &args[0], &args[1])
         }

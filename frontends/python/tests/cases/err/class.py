@@ -1,0 +1,6 @@
+class Point:
+    pass
+
+
+def main(args):
+    return 1

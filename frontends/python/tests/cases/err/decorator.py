@@ -1,0 +1,3 @@
+@cache
+def main(args):
+    return 1

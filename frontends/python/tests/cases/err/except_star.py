@@ -1,0 +1,6 @@
+def main(args):
+    try:
+        pass
+    except* ValueError:
+        pass
+    return 0

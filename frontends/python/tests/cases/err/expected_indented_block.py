@@ -1,0 +1,3 @@
+def main(args):
+    if args:
+    return 2

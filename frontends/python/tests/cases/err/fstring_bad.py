@@ -1,0 +1,2 @@
+def main(args):
+    return f"{args['a']!x}"

@@ -1,0 +1,2 @@
+def main(args):
+    s = "héllo wörld ✓"; return {1, s}

@@ -1,0 +1,5 @@
+return 5
+
+
+def main(args):
+    return 1

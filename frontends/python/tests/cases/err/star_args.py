@@ -1,0 +1,6 @@
+def f(*rest):
+    return rest
+
+
+def main(args):
+    return f(*args)

@@ -1,0 +1,4 @@
+def main(args):
+    if args:
+	return 1
+    return 2

@@ -1,0 +1,3 @@
+def main(args):
+    with open("f") as f:
+        return f.read()

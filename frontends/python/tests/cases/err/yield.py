@@ -1,0 +1,6 @@
+def gen():
+    yield 1
+
+
+def main(args):
+    return 1

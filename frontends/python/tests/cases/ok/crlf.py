@@ -1,0 +1,4 @@
+def main(args):
+    x = 1
+
+    return x
