@@ -1,13 +1,17 @@
-//! `tracelab-js`: the JavaScript subset frontend (being built).
+//! `tracelab-js`: the JavaScript subset frontend. A logos lexer ([`lexer`]), a LALRPOP
+//! grammar driven with automatic semicolon insertion ([`parse`]), an AST with spans
+//! ([`ast`]), and the lowering to core IR ([`lower`]), which adds the parts of the
+//! JavaScript prelude ([`prelude`]) that the program uses.
 
-use tracelab_ir::{Diagnostic, DiagnosticKind, Program, Span};
+pub mod ast;
+pub mod lexer;
+pub mod lower;
+pub mod parse;
+
+use tracelab_ir::{Diagnostic, Program};
 
 /// Lowers a JavaScript source file to a core program.
 pub fn lower_program(source: &str) -> Result<Program, Vec<Diagnostic>> {
-    Err(vec![Diagnostic::new(
-        DiagnosticKind::Unsupported,
-        "the JavaScript frontend is not built yet",
-        Span::new(0, source.len().min(1)),
-        "this file",
-    )])
+    let stmts = parse::parse(source).map_err(|d| vec![d])?;
+    lower::lower(source, &stmts)
 }
