@@ -370,7 +370,21 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                 (Tok::Number(raw), span.end)
             }
             Tok::Slash | Tok::SlashAssign if !out.last().is_some_and(|t| t.tok.ends_operand()) => {
-                return Err(LexError::unsupported("a regular expression literal", span));
+                // Point at the whole literal: up to the next unescaped `/` on the line.
+                let rest = &src[span.end..];
+                let mut end = span.end;
+                let mut escaped = false;
+                for (i, c) in rest.char_indices() {
+                    if c == '\n' {
+                        break;
+                    }
+                    if c == '/' && !escaped {
+                        end = span.end + i + 1;
+                        break;
+                    }
+                    escaped = c == '\\' && !escaped;
+                }
+                return Err(LexError::unsupported("a regular expression literal", span.start..end));
             }
             Tok::Reserved(word) => return Err(LexError::unsupported(&format!("`{word}`"), span)),
             Tok::Ellipsis => return Err(LexError::unsupported("spread and rest `...`", span)),

@@ -27,8 +27,6 @@ impl Lowerer<'_> {
                             return x;
                         }
                     } else if self.scopes.iter().rev().find_map(|s| s.vars.get(o)).is_some_and(|b| b.module) {
-                        // Reads the binding so that closures capture it like any other use.
-                        let _ = self.resolve(o);
                         return self.host_call(&m.name, args, callee.span);
                     }
                 }

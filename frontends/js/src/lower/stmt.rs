@@ -22,7 +22,7 @@ impl Lowerer<'_> {
                         // `let x;` resets x to undefined each time it runs (in a loop body).
                         (None, DeclKind::Let) => out.push(set_var(&binding.ir, undef())),
                         (None, DeclKind::Const) => {
-                            self.error(DiagnosticKind::Syntax, "Missing initializer in const declaration", d.name.span)
+                            self.error(DiagnosticKind::Invalid, "Missing initializer in const declaration", d.name.span)
                         }
                         (None, DeclKind::Var) => {}
                     }
@@ -122,12 +122,12 @@ impl Lowerer<'_> {
         match (found, label) {
             (Some(c), _) => Some(if cont { c.cont.clone() } else { c.brk.clone() }),
             (None, Some(l)) => {
-                self.error(DiagnosticKind::Syntax, format!("Undefined label '{}'", l.name), l.span);
+                self.error(DiagnosticKind::Invalid, format!("Undefined label '{}'", l.name), l.span);
                 None
             }
             (None, None) => {
                 let what = if cont { "Illegal continue statement: no surrounding iteration statement" } else { "Illegal break statement" };
-                self.error(DiagnosticKind::Syntax, what, s.span);
+                self.error(DiagnosticKind::Invalid, what, s.span);
                 None
             }
         }
