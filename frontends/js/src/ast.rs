@@ -162,18 +162,27 @@ pub enum ExprKind {
 
 impl Expr {
     pub fn new(kind: ExprKind, l: usize, r: usize) -> Expr {
-        Expr { kind, span: Span::new(l, r) }
+        Expr {
+            kind,
+            span: Span::new(l, r),
+        }
     }
 }
 
 impl Stmt {
     pub fn new(kind: StmtKind, l: usize, r: usize) -> Stmt {
-        Stmt { kind, span: Span::new(l, r) }
+        Stmt {
+            kind,
+            span: Span::new(l, r),
+        }
     }
 }
 
 impl Ident {
     pub fn new(name: String, l: usize, r: usize) -> Ident {
-        Ident { name, span: Span::new(l, r) }
+        Ident {
+            name,
+            span: Span::new(l, r),
+        }
     }
 }

@@ -20,7 +20,11 @@ pub struct LexError {
 
 impl LexError {
     pub fn syntax(message: impl Into<String>, span: Range<usize>) -> LexError {
-        LexError { kind: DiagnosticKind::Syntax, message: message.into(), span }
+        LexError {
+            kind: DiagnosticKind::Syntax,
+            message: message.into(),
+            span,
+        }
     }
 
     pub fn unsupported(what: &str, span: Range<usize>) -> LexError {
@@ -364,7 +368,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                 }
                 (Tok::RBrace, span.end)
             }
-            Tok::Str(raw) => (Tok::Str(unescape(&raw[1..raw.len() - 1], span.start + 1)?), span.end),
+            Tok::Str(raw) => (
+                Tok::Str(unescape(&raw[1..raw.len() - 1], span.start + 1)?),
+                span.end,
+            ),
             Tok::Number(raw) => {
                 check_number(&raw, span.clone())?;
                 (Tok::Number(raw), span.end)
@@ -384,34 +391,57 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                     }
                     escaped = c == '\\' && !escaped;
                 }
-                return Err(LexError::unsupported("a regular expression literal", span.start..end));
+                return Err(LexError::unsupported(
+                    "a regular expression literal",
+                    span.start..end,
+                ));
             }
             Tok::Reserved(word) => return Err(LexError::unsupported(&format!("`{word}`"), span)),
             Tok::Ellipsis => return Err(LexError::unsupported("spread and rest `...`", span)),
             Tok::OptChain => return Err(LexError::unsupported("optional chaining `?.`", span)),
-            Tok::Other(op) if op == "#" => return Err(LexError::unsupported("a private name `#`", span)),
-            Tok::Other(op) => return Err(LexError::unsupported(&format!("the operator `{op}`"), span)),
+            Tok::Other(op) if op == "#" => {
+                return Err(LexError::unsupported("a private name `#`", span))
+            }
+            Tok::Other(op) => {
+                return Err(LexError::unsupported(&format!("the operator `{op}`"), span))
+            }
             tok => (tok, span.end),
         };
         // A number directly followed by an identifier (`3in`, `1x`) is not valid JS.
         if let (Some(last), Tok::Ident(_)) = (out.last(), &tok) {
             if matches!(last.tok, Tok::Number(_)) && last.end == span.start {
-                return Err(LexError::syntax("invalid or unexpected token", last.start..end));
+                return Err(LexError::syntax(
+                    "invalid or unexpected token",
+                    last.start..end,
+                ));
             }
         }
         if matches!(tok, Tok::Star) && out.last().is_some_and(|t| t.tok == Tok::Function) {
-            return Err(LexError::unsupported("a generator function `function*`", out[out.len() - 1].start..end));
+            return Err(LexError::unsupported(
+                "a generator function `function*`",
+                out[out.len() - 1].start..end,
+            ));
         }
         if matches!(tok, Tok::LBrace | Tok::LBracket)
-            && out.last().is_some_and(|t| matches!(t.tok, Tok::Let | Tok::Const | Tok::Var))
+            && out
+                .last()
+                .is_some_and(|t| matches!(t.tok, Tok::Let | Tok::Const | Tok::Var))
         {
             return Err(LexError::unsupported("destructuring", span.start..end));
         }
         prev_end = end;
-        out.push(Token { start: span.start, tok, end, newline_before });
+        out.push(Token {
+            start: span.start,
+            tok,
+            end,
+            newline_before,
+        });
     }
     if !templates.is_empty() {
-        return Err(LexError::syntax("unterminated template literal", src.len()..src.len()));
+        return Err(LexError::syntax(
+            "unterminated template literal",
+            src.len()..src.len(),
+        ));
     }
     Ok(out)
 }
@@ -430,7 +460,10 @@ fn bad_char(src: &str, span: Range<usize>) -> LexError {
 
 fn check_number(raw: &str, span: Range<usize>) -> Result<(), LexError> {
     if raw.ends_with('_') || raw.contains("__") || raw.contains("_.") || raw.contains("._") {
-        return Err(LexError::syntax("numeric separators are not allowed here", span));
+        return Err(LexError::syntax(
+            "numeric separators are not allowed here",
+            span,
+        ));
     }
     if raw.len() > 1 && raw.starts_with('0') && raw.as_bytes()[1].is_ascii_digit() {
         return Err(LexError::unsupported("a legacy octal literal", span));
@@ -447,7 +480,9 @@ pub fn number_value(raw: &str) -> f64 {
         Some("0b" | "0B") => 2,
         _ => return clean.parse::<f64>().unwrap_or(f64::NAN),
     };
-    clean[2..].chars().fold(0.0, |acc, c| acc * radix as f64 + c.to_digit(radix).map_or(f64::NAN, f64::from))
+    clean[2..].chars().fold(0.0, |acc, c| {
+        acc * radix as f64 + c.to_digit(radix).map_or(f64::NAN, f64::from)
+    })
 }
 
 /// Scans the body of a template literal from just after "`" or "}". Returns the cooked
@@ -465,7 +500,10 @@ fn scan_template(rest: &str, base: usize) -> Result<(String, bool, usize), LexEr
             _ => i += 1,
         }
     }
-    Err(LexError::syntax("unterminated template literal", base.saturating_sub(1)..base + rest.len()))
+    Err(LexError::syntax(
+        "unterminated template literal",
+        base.saturating_sub(1)..base + rest.len(),
+    ))
 }
 
 fn unescape_template(raw: &str, base: usize) -> Result<String, LexError> {
@@ -491,8 +529,11 @@ fn unescape(raw: &str, base: usize) -> Result<String, LexError> {
             out.push(c);
             continue;
         }
-        let bad = |len: usize| LexError::syntax("invalid escape sequence", base + i..base + i + len);
-        let Some((_, e)) = chars.next() else { return Err(bad(1)) };
+        let bad =
+            |len: usize| LexError::syntax("invalid escape sequence", base + i..base + i + len);
+        let Some((_, e)) = chars.next() else {
+            return Err(bad(1));
+        };
         let simple = match e {
             'n' => Some('\n'),
             't' => Some('\t'),
@@ -506,7 +547,12 @@ fn unescape(raw: &str, base: usize) -> Result<String, LexError> {
                 continue;
             }
             'x' | 'u' => None,
-            d if d.is_ascii_digit() => return Err(LexError::unsupported("an octal escape", base + i..base + i + 2)),
+            d if d.is_ascii_digit() => {
+                return Err(LexError::unsupported(
+                    "an octal escape",
+                    base + i..base + i + 2,
+                ))
+            }
             other => Some(other),
         };
         if let Some(ch) = simple {
@@ -559,7 +605,11 @@ mod tests {
     use super::*;
 
     fn toks(src: &str) -> Vec<Tok> {
-        tokenize(src).expect("lexes").into_iter().map(|t| t.tok).collect()
+        tokenize(src)
+            .expect("lexes")
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
     }
 
     #[test]
@@ -581,7 +631,10 @@ mod tests {
 
     #[test]
     fn escapes_and_numbers() {
-        assert_eq!(toks(r#""a\n\u{1F600}\uD83D\uDE00\x41""#), vec![Tok::Str("a\n😀😀A".into())]);
+        assert_eq!(
+            toks(r#""a\n\u{1F600}\uD83D\uDE00\x41""#),
+            vec![Tok::Str("a\n😀😀A".into())]
+        );
         assert_eq!(number_value("0x1F"), 31.0);
         assert_eq!(number_value("1_000.5e1"), 10005.0);
         assert_eq!(number_value(".5"), 0.5);
@@ -593,6 +646,9 @@ mod tests {
         assert_eq!(e.kind, DiagnosticKind::Unsupported);
         assert!(e.message.contains("regular expression"));
         assert_eq!(tokenize("a / b").map(|t| t.len()), Ok(3));
-        assert!(tokenize("class A {}").unwrap_err().message.contains("`class`"));
+        assert!(tokenize("class A {}")
+            .unwrap_err()
+            .message
+            .contains("`class`"));
     }
 }

@@ -28,7 +28,9 @@ pub fn parse(src: &str) -> Result<Vec<Stmt>, Diagnostic> {
     let mut tokens = restricted_semicolons(tokens);
     // Each retry inserts one virtual `;`, so the loop is bounded by the token count.
     for _ in 0..=tokens.len() + 1 {
-        let stream = tokens.iter().map(|t| Ok::<_, LexError>((t.start, t.tok.clone(), t.end)));
+        let stream = tokens
+            .iter()
+            .map(|t| Ok::<_, LexError>((t.start, t.tok.clone(), t.end)));
         match grammar::ProgramParser::new().parse(stream) {
             Ok(program) => return Ok(program),
             Err(e) => match insertion_point(&e, &tokens) {
@@ -40,11 +42,21 @@ pub fn parse(src: &str) -> Result<Vec<Stmt>, Diagnostic> {
             },
         }
     }
-    Err(Diagnostic::new(DiagnosticKind::Syntax, "could not parse the program", Span::new(0, 0), "here"))
+    Err(Diagnostic::new(
+        DiagnosticKind::Syntax,
+        "could not parse the program",
+        Span::new(0, 0),
+        "here",
+    ))
 }
 
 fn virtual_semi(at: usize) -> Token {
-    Token { start: at, tok: Tok::Semi, end: at, newline_before: false }
+    Token {
+        start: at,
+        tok: Tok::Semi,
+        end: at,
+        newline_before: false,
+    }
 }
 
 /// Where ASI puts a `;` for this error, if anywhere.
@@ -58,11 +70,18 @@ fn insertion_point(e: &ParseError<usize, Tok, LexError>, tokens: &[Token]) -> Op
                 _ => Some(tokens.len()),
             }
         }
-        ParseError::UnrecognizedToken { token: (s, tok, e), expected } if semi_expected(expected) => {
-            let i = tokens.iter().position(|t| t.start == *s && t.end == *e && t.tok == *tok)?;
+        ParseError::UnrecognizedToken {
+            token: (s, tok, e),
+            expected,
+        } if semi_expected(expected) => {
+            let i = tokens
+                .iter()
+                .position(|t| t.start == *s && t.end == *e && t.tok == *tok)?;
             let offending = &tokens[i];
-            let after_virtual = i > 0 && tokens[i - 1].tok == Tok::Semi && tokens[i - 1].start == tokens[i - 1].end;
-            (!after_virtual && (offending.newline_before || offending.tok == Tok::RBrace)).then_some(i)
+            let after_virtual =
+                i > 0 && tokens[i - 1].tok == Tok::Semi && tokens[i - 1].start == tokens[i - 1].end;
+            (!after_virtual && (offending.newline_before || offending.tok == Tok::RBrace))
+                .then_some(i)
         }
         _ => None,
     }
@@ -74,15 +93,25 @@ fn restricted_semicolons(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         let prev_ends_operand = out.last().is_some_and(|p| {
-            matches!(p.tok, Tok::Ident(_) | Tok::Number(_) | Tok::Str(_) | Tok::RParen | Tok::RBracket)
-                || matches!(p.tok, Tok::TemplateFull(_) | Tok::TemplateTail(_) | Tok::True | Tok::False | Tok::Null)
+            matches!(
+                p.tok,
+                Tok::Ident(_) | Tok::Number(_) | Tok::Str(_) | Tok::RParen | Tok::RBracket
+            ) || matches!(
+                p.tok,
+                Tok::TemplateFull(_) | Tok::TemplateTail(_) | Tok::True | Tok::False | Tok::Null
+            )
         });
-        if matches!(t.tok, Tok::PlusPlus | Tok::MinusMinus) && t.newline_before && prev_ends_operand {
+        if matches!(t.tok, Tok::PlusPlus | Tok::MinusMinus) && t.newline_before && prev_ends_operand
+        {
             out.push(virtual_semi(t.start));
         }
         out.push(t.clone());
         let restricted = matches!(t.tok, Tok::Return | Tok::Break | Tok::Continue | Tok::Throw);
-        if restricted && tokens.get(i + 1).is_some_and(|n| n.newline_before && n.tok != Tok::Semi) {
+        if restricted
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.newline_before && n.tok != Tok::Semi)
+        {
             out.push(virtual_semi(t.end));
         }
     }
@@ -102,7 +131,9 @@ fn check_nesting(tokens: &[Token]) -> Result<(), Diagnostic> {
                     *top = 0;
                 }
             }
-            Tok::RParen | Tok::RBracket | Tok::RBrace if counts.len() > 1 => total -= counts.pop().unwrap_or(0),
+            Tok::RParen | Tok::RBracket | Tok::RBrace if counts.len() > 1 => {
+                total -= counts.pop().unwrap_or(0)
+            }
             _ => {
                 if let Some(top) = counts.last_mut() {
                     *top += 1;
@@ -110,7 +141,10 @@ fn check_nesting(tokens: &[Token]) -> Result<(), Diagnostic> {
                 }
             }
         }
-        if matches!(t.tok, Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::TemplateHead(_)) {
+        if matches!(
+            t.tok,
+            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::TemplateHead(_)
+        ) {
             counts.push(0);
         }
         if total > MAX_NESTING {
@@ -130,13 +164,21 @@ pub fn diagnostic(e: LexError) -> Diagnostic {
         DiagnosticKind::Unsupported => "not supported",
         _ => "here",
     };
-    Diagnostic::new(e.kind, e.message, Span::new(e.span.start, e.span.end), label)
+    Diagnostic::new(
+        e.kind,
+        e.message,
+        Span::new(e.span.start, e.span.end),
+        label,
+    )
 }
 
 fn from_parse_error(e: ParseError<usize, Tok, LexError>, len: usize) -> Diagnostic {
     let at = |s: usize, e: usize| Span::new(s.min(len), e.min(len));
     let clean = |expected: Vec<String>| -> Vec<String> {
-        expected.into_iter().map(|t| t.trim_matches('"').to_string()).collect()
+        expected
+            .into_iter()
+            .map(|t| t.trim_matches('"').to_string())
+            .collect()
     };
     let with_expected = |d: Diagnostic, expected: Vec<String>| {
         if expected.is_empty() {
@@ -146,20 +188,39 @@ fn from_parse_error(e: ParseError<usize, Tok, LexError>, len: usize) -> Diagnost
         }
     };
     match e {
-        ParseError::InvalidToken { location } => {
-            Diagnostic::new(DiagnosticKind::Syntax, "invalid token", at(location, location), "here")
-        }
+        ParseError::InvalidToken { location } => Diagnostic::new(
+            DiagnosticKind::Syntax,
+            "invalid token",
+            at(location, location),
+            "here",
+        ),
         ParseError::UnrecognizedEof { location, expected } => with_expected(
-            Diagnostic::new(DiagnosticKind::Syntax, "unexpected end of input", at(location, location), "here"),
+            Diagnostic::new(
+                DiagnosticKind::Syntax,
+                "unexpected end of input",
+                at(location, location),
+                "here",
+            ),
             clean(expected),
         ),
-        ParseError::UnrecognizedToken { token: (s, tok, e), expected } => with_expected(
-            Diagnostic::new(DiagnosticKind::Syntax, format!("unexpected {}", tok.describe()), at(s, e), "here"),
+        ParseError::UnrecognizedToken {
+            token: (s, tok, e),
+            expected,
+        } => with_expected(
+            Diagnostic::new(
+                DiagnosticKind::Syntax,
+                format!("unexpected {}", tok.describe()),
+                at(s, e),
+                "here",
+            ),
             clean(expected),
         ),
-        ParseError::ExtraToken { token: (s, tok, e) } => {
-            Diagnostic::new(DiagnosticKind::Syntax, format!("unexpected {}", tok.describe()), at(s, e), "here")
-        }
+        ParseError::ExtraToken { token: (s, tok, e) } => Diagnostic::new(
+            DiagnosticKind::Syntax,
+            format!("unexpected {}", tok.describe()),
+            at(s, e),
+            "here",
+        ),
         ParseError::User { error } => {
             let span = error.span.clone();
             let mut d = diagnostic(error);
@@ -187,18 +248,42 @@ pub fn binary(op: BinOp, a: Expr, b: Expr, l: usize, r: usize) -> Expr {
 
 pub fn labeled(label: Ident, body: Stmt, l: usize, r: usize) -> Action<Stmt> {
     match body.kind {
-        StmtKind::While(..) | StmtKind::DoWhile(..) | StmtKind::For { .. } | StmtKind::ForOf { .. } => {
-            Ok(Stmt::new(StmtKind::Labeled(label, Box::new(body)), l, r))
-        }
-        _ => user(LexError::unsupported("a label on a statement that is not a loop", range(label.span))),
+        StmtKind::While(..)
+        | StmtKind::DoWhile(..)
+        | StmtKind::For { .. }
+        | StmtKind::ForOf { .. } => Ok(Stmt::new(StmtKind::Labeled(label, Box::new(body)), l, r)),
+        _ => user(LexError::unsupported(
+            "a label on a statement that is not a loop",
+            range(label.span),
+        )),
     }
 }
 
-pub fn for_of(decl: Option<DeclKind>, name: Ident, of: Ident, iter: Expr, body: Stmt, l: usize, r: usize) -> Action<Stmt> {
+pub fn for_of(
+    decl: Option<DeclKind>,
+    name: Ident,
+    of: Ident,
+    iter: Expr,
+    body: Stmt,
+    l: usize,
+    r: usize,
+) -> Action<Stmt> {
     if of.name != "of" {
-        return user(LexError::syntax(format!("unexpected identifier `{}`", of.name), range(of.span)));
+        return user(LexError::syntax(
+            format!("unexpected identifier `{}`", of.name),
+            range(of.span),
+        ));
     }
-    Ok(Stmt::new(StmtKind::ForOf { decl, name, iter, body: Box::new(body) }, l, r))
+    Ok(Stmt::new(
+        StmtKind::ForOf {
+            decl,
+            name,
+            iter,
+            body: Box::new(body),
+        },
+        l,
+        r,
+    ))
 }
 
 fn unparen(e: Expr) -> Expr {
@@ -209,7 +294,10 @@ fn unparen(e: Expr) -> Expr {
 }
 
 fn is_target(e: &Expr) -> bool {
-    matches!(e.kind, ExprKind::Ident(_) | ExprKind::Member(..) | ExprKind::Index(..))
+    matches!(
+        e.kind,
+        ExprKind::Ident(_) | ExprKind::Member(..) | ExprKind::Index(..)
+    )
 }
 
 pub fn assign(op: Option<BinOp>, target: Expr, value: Expr, l: usize, r: usize) -> Action<Expr> {
@@ -217,27 +305,51 @@ pub fn assign(op: Option<BinOp>, target: Expr, value: Expr, l: usize, r: usize) 
     if !is_target(&target) {
         let what = match target.kind {
             ExprKind::Array(_) | ExprKind::Object(_) if op.is_none() => {
-                return user(LexError::unsupported("destructuring assignment", range(target.span)));
+                return user(LexError::unsupported(
+                    "destructuring assignment",
+                    range(target.span),
+                ));
             }
             _ => "invalid assignment target",
         };
         return user(LexError::syntax(what, range(target.span)));
     }
-    Ok(Expr::new(ExprKind::Assign(op, Box::new(target), Box::new(value)), l, r))
+    Ok(Expr::new(
+        ExprKind::Assign(op, Box::new(target), Box::new(value)),
+        l,
+        r,
+    ))
 }
 
 pub fn update(increment: bool, prefix: bool, target: Expr, l: usize, r: usize) -> Action<Expr> {
     let target = unparen(target);
     if !is_target(&target) {
-        let what = if prefix { "invalid left-hand side expression in prefix operation" } else { "invalid left-hand side expression in postfix operation" };
+        let what = if prefix {
+            "invalid left-hand side expression in prefix operation"
+        } else {
+            "invalid left-hand side expression in postfix operation"
+        };
         return user(LexError::syntax(what, range(target.span)));
     }
-    Ok(Expr::new(ExprKind::Update(increment, prefix, Box::new(target)), l, r))
+    Ok(Expr::new(
+        ExprKind::Update(increment, prefix, Box::new(target)),
+        l,
+        r,
+    ))
 }
 
 pub fn arrow(params: Vec<Ident>, body: Body, l: usize, r: usize) -> Expr {
     let span = Span::new(l, r);
-    Expr { kind: ExprKind::Function(Box::new(Function { name: None, params, body, arrow: true, span })), span }
+    Expr {
+        kind: ExprKind::Function(Box::new(Function {
+            name: None,
+            params,
+            body,
+            arrow: true,
+            span,
+        })),
+        span,
+    }
 }
 
 /// The parameters of `(a, b) => …`, parsed as the expression `(a, b)`.
@@ -250,21 +362,35 @@ pub fn arrow_params(cover: Expr) -> Action<Vec<Ident>> {
         .into_iter()
         .map(|e| match e.kind {
             ExprKind::Ident(name) => Ok(Ident { name, span: e.span }),
-            ExprKind::Assign(..) => user(LexError::unsupported("a default parameter value", range(e.span))),
-            ExprKind::Array(_) | ExprKind::Object(_) => user(LexError::unsupported("destructuring", range(e.span))),
-            _ => user(LexError::syntax("invalid arrow function parameter", range(e.span))),
+            ExprKind::Assign(..) => user(LexError::unsupported(
+                "a default parameter value",
+                range(e.span),
+            )),
+            ExprKind::Array(_) | ExprKind::Object(_) => {
+                user(LexError::unsupported("destructuring", range(e.span)))
+            }
+            _ => user(LexError::syntax(
+                "invalid arrow function parameter",
+                range(e.span),
+            )),
         })
         .collect()
 }
 
 pub fn tagged(tag: Expr, template: Expr) -> Action<Expr> {
-    user(LexError::unsupported("a tagged template", range(tag.span.to(template.span))))
+    user(LexError::unsupported(
+        "a tagged template",
+        range(tag.span.to(template.span)),
+    ))
 }
 
 pub fn accessor(word: &str, l: usize, r: usize) -> Action<Prop> {
     match word {
         "get" | "set" => user(LexError::unsupported("a getter or setter", l..r)),
-        _ => user(LexError::syntax(format!("unexpected identifier `{word}`"), l..r)),
+        _ => user(LexError::syntax(
+            format!("unexpected identifier `{word}`"),
+            l..r,
+        )),
     }
 }
 

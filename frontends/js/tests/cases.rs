@@ -10,13 +10,30 @@ fn render(source: &str, diags: &[Diagnostic]) -> String {
     for d in diags {
         let start = d.span.start as usize;
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
         let line_no = source[..start].matches('\n').count() + 1;
         let col = source[line_start..start].chars().count();
-        let width = source[start..(d.span.end as usize).min(line_end).max(start)].chars().count().max(1);
-        out.push_str(&format!("{:?} [{}..{}] {}\n", d.kind, d.span.start, d.span.end, d.message));
-        out.push_str(&format!("  {line_no} | {}\n", &source[line_start..line_end]));
-        out.push_str(&format!("  {} | {}{} {}\n", " ".repeat(line_no.to_string().len()), " ".repeat(col), "^".repeat(width), d.label));
+        let width = source[start..(d.span.end as usize).min(line_end).max(start)]
+            .chars()
+            .count()
+            .max(1);
+        out.push_str(&format!(
+            "{:?} [{}..{}] {}\n",
+            d.kind, d.span.start, d.span.end, d.message
+        ));
+        out.push_str(&format!(
+            "  {line_no} | {}\n",
+            &source[line_start..line_end]
+        ));
+        out.push_str(&format!(
+            "  {} | {}{} {}\n",
+            " ".repeat(line_no.to_string().len()),
+            " ".repeat(col),
+            "^".repeat(width),
+            d.label
+        ));
         for n in &d.notes {
             out.push_str(&format!("  note: {n}\n"));
         }
@@ -25,7 +42,9 @@ fn render(source: &str, diags: &[Diagnostic]) -> String {
 }
 
 fn files(dir: &str) -> Vec<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases")
+        .join(dir);
     let mut v: Vec<_> = std::fs::read_dir(&dir)
         .expect("the cases folder exists")
         .map(|e| e.expect("a readable entry").path())
@@ -47,7 +66,11 @@ fn ok_cases_lower_to_well_formed_programs() {
                     panic!("{}: ill-formed lowering: {errors:?}", path.display());
                 }
             }
-            Err(d) => panic!("{}: unexpected diagnostics:\n{}", path.display(), render(&source, &d)),
+            Err(d) => panic!(
+                "{}: unexpected diagnostics:\n{}",
+                path.display(),
+                render(&source, &d)
+            ),
         }
     }
 }
@@ -63,9 +86,16 @@ fn err_cases_give_diagnostics() {
             Err(d) => d,
         };
         for d in &diags {
-            assert!(source.is_char_boundary(d.span.start as usize) && source.is_char_boundary(d.span.end as usize));
+            assert!(
+                source.is_char_boundary(d.span.start as usize)
+                    && source.is_char_boundary(d.span.end as usize)
+            );
         }
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("a file name").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a file name")
+            .to_string();
         insta::with_settings!({ snapshot_suffix => name, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("err", render(&source, &diags));
         });
@@ -85,9 +115,18 @@ fn lowered_ir_snapshots() {
         });
     }
     let snippets = [
-        ("for_let_closure", "let fs = [];\nfor (let i = 0; i < 2; i++) { fs.push(() => i); }\n"),
-        ("method_call", "function main(p) { return p.xs.indexOf(p.x); }\n"),
-        ("tdz_and_logical", "function main(p) { let a = b; let b = p.x ?? 1; return a && b; }\n"),
+        (
+            "for_let_closure",
+            "let fs = [];\nfor (let i = 0; i < 2; i++) { fs.push(() => i); }\n",
+        ),
+        (
+            "method_call",
+            "function main(p) { return p.xs.indexOf(p.x); }\n",
+        ),
+        (
+            "tdz_and_logical",
+            "function main(p) { let a = b; let b = p.x ?? 1; return a && b; }\n",
+        ),
     ];
     for (name, source) in snippets {
         let program = tracelab_js::lower_program(source).expect("lowers");

@@ -47,8 +47,12 @@ pub fn format(heap: &Heap, args: &[Value]) -> String {
             match d {
                 's' => match arg {
                     Value::Str(s) => out.push_str(s),
-                    Value::Float(_) | Value::Int(_) => out.push_str(&number(js::to_number(heap, arg))),
-                    Value::Ref(_) if js::type_of(heap, arg) != "function" => out.push_str(&inspect_depth(heap, arg, 0)),
+                    Value::Float(_) | Value::Int(_) => {
+                        out.push_str(&number(js::to_number(heap, arg)))
+                    }
+                    Value::Ref(_) if js::type_of(heap, arg) != "function" => {
+                        out.push_str(&inspect_depth(heap, arg, 0))
+                    }
                     _ => out.push_str(&js::to_string(heap, arg)),
                 },
                 'd' | 'i' | 'f' => {
@@ -90,7 +94,14 @@ pub fn inspect(heap: &Heap, v: &Value) -> String {
 }
 
 fn inspect_depth(heap: &Heap, v: &Value, depth: usize) -> String {
-    let mut ctx = Ctx { heap, depth, seen: Vec::new(), circular: Vec::new(), indentation: 0, current_depth: 0 };
+    let mut ctx = Ctx {
+        heap,
+        depth,
+        seen: Vec::new(),
+        circular: Vec::new(),
+        indentation: 0,
+        current_depth: 0,
+    };
     ctx.value(v, 0)
 }
 
@@ -155,7 +166,10 @@ impl Ctx<'_> {
                     format!("[Function: {name}]")
                 };
             }
-            Some(HeapObj::Object { class: Some(class), props }) => {
+            Some(HeapObj::Object {
+                class: Some(class),
+                props,
+            }) => {
                 let message = match props.get(&Key::Str("message".into())) {
                     Some(Value::Str(m)) if !m.is_empty() => format!("{class}: {m}"),
                     _ => class.to_string(),
@@ -178,7 +192,10 @@ impl Ctx<'_> {
                 }
                 if items.len() > MAX_ARRAY_LENGTH {
                     let more = items.len() - MAX_ARRAY_LENGTH;
-                    output.push(format!("... {more} more item{}", if more > 1 { "s" } else { "" }));
+                    output.push(format!(
+                        "... {more} more item{}",
+                        if more > 1 { "s" } else { "" }
+                    ));
                 }
                 (output, ("[", "]"), Extras::Array, Some(items.clone()))
             }
@@ -240,7 +257,12 @@ impl Ctx<'_> {
             }
         }
         let indentation = format!("\n{}", " ".repeat(self.indentation));
-        format!("{}{indentation}  {}{indentation}{}", braces.0, output.join(&format!(",{indentation}  ")), braces.1)
+        format!(
+            "{}{indentation}  {}{indentation}{}",
+            braces.0,
+            output.join(&format!(",{indentation}  ")),
+            braces.1
+        )
     }
 
     fn below_break_length(&self, output: &[String], start: usize) -> bool {
@@ -262,7 +284,11 @@ impl Ctx<'_> {
         let mut total = 0;
         let mut max_len = 0;
         let separator = 2;
-        let out_len = if output.len() > MAX_ARRAY_LENGTH { output.len() - 1 } else { output.len() };
+        let out_len = if output.len() > MAX_ARRAY_LENGTH {
+            output.len() - 1
+        } else {
+            output.len()
+        };
         let data: Vec<usize> = output.iter().take(out_len).map(|o| width(o)).collect();
         for &len in &data {
             total += len + separator;
@@ -295,7 +321,8 @@ impl Ctx<'_> {
                 max_line.push(line + separator);
             }
             let numbers = items.is_some_and(|items| {
-                (0..output.len()).all(|i| matches!(items.get(i), Some(Value::Float(_) | Value::Int(_))))
+                (0..output.len())
+                    .all(|i| matches!(items.get(i), Some(Value::Float(_) | Value::Int(_))))
             });
             let mut tmp = Vec::new();
             let mut i = 0;
@@ -336,7 +363,9 @@ fn pad(s: &str, to: usize, start: bool) -> String {
 
 fn key_text(key: &str) -> String {
     let mut chars = key.chars();
-    let ident = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let ident = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if ident {
         key.to_string()

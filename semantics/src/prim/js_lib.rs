@@ -37,7 +37,10 @@ fn relative(x: f64, len: usize) -> usize {
 }
 
 fn new_array(heap: &mut Heap, items: Vector<Value>) -> Value {
-    Value::Ref(heap.alloc(HeapObj::Array { items, tuple: false }))
+    Value::Ref(heap.alloc(HeapObj::Array {
+        items,
+        tuple: false,
+    }))
 }
 
 fn array_items(heap: &Heap, v: &Value) -> Option<Vector<Value>> {
@@ -81,7 +84,12 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 new_array(heap, items)
             }
             v if array_items(heap, v).is_some() => v.clone(),
-            v => return Err(Error::new("TypeError", format!("{} is not iterable", js::describe(heap, v)))),
+            v => {
+                return Err(Error::new(
+                    "TypeError",
+                    format!("{} is not iterable", js::describe(heap, v)),
+                ))
+            }
         },
         JsFormat => Value::str(&super::js_inspect::format(heap, args)),
 
@@ -104,7 +112,11 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         }
         JsArrayPop | JsArrayShift => {
             let mut items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
-            let v = if op == JsArrayPop { items.pop_back() } else { items.pop_front() };
+            let v = if op == JsArrayPop {
+                items.pop_back()
+            } else {
+                items.pop_front()
+            };
             store(heap, &args[0], items);
             v.unwrap_or(Value::Undefined)
         }
@@ -143,7 +155,11 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
             let len = items.len();
             let from = relative(to_number(heap, &args[1]), len);
             let to = opt_num(heap, &args[2]).map_or(len, |e| relative(e, len));
-            let part = if from < to { items.clone().slice(from..to) } else { Vector::new() };
+            let part = if from < to {
+                items.clone().slice(from..to)
+            } else {
+                Vector::new()
+            };
             new_array(heap, part)
         }
         JsArrayConcat => {
@@ -163,9 +179,13 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         }
         JsArraySort => {
             let items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
-            let (mut defined, undefined): (Vec<Value>, Vec<Value>) =
-                items.into_iter().partition(|v| !matches!(v, Value::Undefined));
-            let mut keyed: Vec<(String, Value)> = defined.drain(..).map(|v| (to_string(heap, &v), v)).collect();
+            let (mut defined, undefined): (Vec<Value>, Vec<Value>) = items
+                .into_iter()
+                .partition(|v| !matches!(v, Value::Undefined));
+            let mut keyed: Vec<(String, Value)> = defined
+                .drain(..)
+                .map(|v| (to_string(heap, &v), v))
+                .collect();
             keyed.sort_by(|a, b| prims::compare_strings(&a.0, &b.0));
             let sorted = keyed.into_iter().map(|(_, v)| v).chain(undefined).collect();
             store(heap, &args[0], sorted);
@@ -177,15 +197,37 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         JsStrCharCodeAt => Value::Float(prims::char_code_at(&text(heap, 0), number(heap, 1))),
         JsStrIndexOf => {
             let from = opt_num(heap, &args[2]).unwrap_or(0.0);
-            Value::Float(prims::index_of(&text(heap, 0), &text(heap, 1), integer(from)))
+            Value::Float(prims::index_of(
+                &text(heap, 0),
+                &text(heap, 1),
+                integer(from),
+            ))
         }
-        JsStrIncludes => Value::Bool(prims::includes(&text(heap, 0), &text(heap, 1), opt_num(heap, &args[2]).map(integer))),
-        JsStrStartsWith => Value::Bool(prims::starts_with(&text(heap, 0), &text(heap, 1), opt_num(heap, &args[2]).map(integer))),
-        JsStrEndsWith => Value::Bool(prims::ends_with(&text(heap, 0), &text(heap, 1), opt_num(heap, &args[2]).map(integer))),
-        JsStrSlice => Value::str(&prims::slice(&text(heap, 0), integer(number(heap, 1)), opt_num(heap, &args[2]).map(integer))),
-        JsStrSubstring => {
-            Value::str(&prims::substring(&text(heap, 0), integer(number(heap, 1)), opt_num(heap, &args[2]).map(integer)))
-        }
+        JsStrIncludes => Value::Bool(prims::includes(
+            &text(heap, 0),
+            &text(heap, 1),
+            opt_num(heap, &args[2]).map(integer),
+        )),
+        JsStrStartsWith => Value::Bool(prims::starts_with(
+            &text(heap, 0),
+            &text(heap, 1),
+            opt_num(heap, &args[2]).map(integer),
+        )),
+        JsStrEndsWith => Value::Bool(prims::ends_with(
+            &text(heap, 0),
+            &text(heap, 1),
+            opt_num(heap, &args[2]).map(integer),
+        )),
+        JsStrSlice => Value::str(&prims::slice(
+            &text(heap, 0),
+            integer(number(heap, 1)),
+            opt_num(heap, &args[2]).map(integer),
+        )),
+        JsStrSubstring => Value::str(&prims::substring(
+            &text(heap, 0),
+            integer(number(heap, 1)),
+            opt_num(heap, &args[2]).map(integer),
+        )),
         JsStrSplit => {
             let sep = match &args[1] {
                 Value::Undefined => None,
@@ -202,10 +244,17 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         JsStrToLowerCase => Value::str(&prims::to_lower_case(&text(heap, 0))),
         JsStrReplace | JsStrReplaceAll => {
             if matches!(js::type_of(heap, &args[2]), "function") {
-                return Err(Error::new("TypeError", "a replacement function is outside the tracelab JavaScript subset"));
+                return Err(Error::new(
+                    "TypeError",
+                    "a replacement function is outside the tracelab JavaScript subset",
+                ));
             }
             let (s, pattern, replacement) = (text(heap, 0), text(heap, 1), text(heap, 2));
-            Value::str(&if op == JsStrReplace { prims::replace_first(&s, &pattern, &replacement) } else { replace_all(&s, &pattern, &replacement) })
+            Value::str(&if op == JsStrReplace {
+                prims::replace_first(&s, &pattern, &replacement)
+            } else {
+                replace_all(&s, &pattern, &replacement)
+            })
         }
         JsStrRepeat => Value::str(&prims::repeat(&text(heap, 0), number(heap, 1))?),
         JsStrPadStart | JsStrPadEnd => {
@@ -214,13 +263,24 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 v => to_string(heap, v),
             };
             let (s, n) = (text(heap, 0), number(heap, 1));
-            Value::str(&if op == JsStrPadStart { prims::pad_start(&s, n, &fill)? } else { prims::pad_end(&s, n, &fill)? })
+            Value::str(&if op == JsStrPadStart {
+                prims::pad_start(&s, n, &fill)?
+            } else {
+                prims::pad_end(&s, n, &fill)?
+            })
         }
-        JsNumToFixed => Value::str(&to_fixed(number(heap, 0), opt_num(heap, &args[1]).map_or(0.0, integer))?),
+        JsNumToFixed => Value::str(&to_fixed(
+            number(heap, 0),
+            opt_num(heap, &args[1]).map_or(0.0, integer),
+        )?),
 
         // ----- Math
         JsMathMax | JsMathMin => {
-            let mut acc = if op == JsMathMax { f64::NEG_INFINITY } else { f64::INFINITY };
+            let mut acc = if op == JsMathMax {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            };
             for a in args {
                 let x = to_number(heap, a);
                 if x.is_nan() || acc.is_nan() {
@@ -243,14 +303,21 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         JsMathTrunc => Value::Float(number(heap, 0).trunc()),
         JsMathSign => {
             let x = number(heap, 0);
-            Value::Float(if x.is_nan() || x == 0.0 { x } else { x.signum() })
+            Value::Float(if x.is_nan() || x == 0.0 {
+                x
+            } else {
+                x.signum()
+            })
         }
 
         // ----- JSON, objects, numbers
         JsJsonStringify => json_stringify(heap, &args[0], &args[1])?,
         JsJsonParse => json_parse(heap, &text(heap, 0))?,
         JsObjectKeys | JsObjectValues | JsObjectEntries => object_parts(op, heap, &args[0])?,
-        JsIsInteger => Value::Bool(matches!(args[0], Value::Float(x) if x.is_finite() && x.trunc() == x) || matches!(args[0], Value::Int(_))),
+        JsIsInteger => Value::Bool(
+            matches!(args[0], Value::Float(x) if x.is_finite() && x.trunc() == x)
+                || matches!(args[0], Value::Int(_)),
+        ),
         JsParseInt => Value::Float(prims::parse_int(&text(heap, 0), opt_num(heap, &args[1]))),
         JsParseFloat => Value::Float(prims::parse_float(&text(heap, 0))),
         JsIsNan => Value::Bool(number(heap, 0).is_nan()),
@@ -263,9 +330,17 @@ fn replace_all(s: &str, pattern: &str, replacement: &str) -> String {
     if pattern.is_empty() {
         let units: Vec<String> = s.chars().map(|c| c.to_string()).collect();
         let sub = prims::replace_first("", "", replacement);
-        return format!("{sub}{}", units.iter().map(|u| format!("{u}{sub}")).collect::<String>());
+        return format!(
+            "{sub}{}",
+            units
+                .iter()
+                .map(|u| format!("{u}{sub}"))
+                .collect::<String>()
+        );
     }
-    s.split(pattern).collect::<Vec<_>>().join(&prims::replace_first(pattern, pattern, replacement))
+    s.split(pattern)
+        .collect::<Vec<_>>()
+        .join(&prims::replace_first(pattern, pattern, replacement))
 }
 
 /// Math.round: halves round toward +Infinity; -0 and (-0.5, 0) give -0.
@@ -285,7 +360,10 @@ fn round(x: f64) -> f64 {
 /// Number.prototype.toFixed: exact decimal expansion, ties away from zero.
 fn to_fixed(x: f64, digits: f64) -> Result<String, Error> {
     if !(0.0..=100.0).contains(&digits) {
-        return Err(Error::new("RangeError", "toFixed() digits argument must be between 0 and 100"));
+        return Err(Error::new(
+            "RangeError",
+            "toFixed() digits argument must be between 0 and 100",
+        ));
     }
     if !x.is_finite() || x.abs() >= 1e21 {
         return Ok(prims::number_to_string(x));
@@ -293,8 +371,14 @@ fn to_fixed(x: f64, digits: f64) -> Result<String, Error> {
     let d = digits as usize;
     // Rust prints the exact binary value with enough digits; round it half up by hand.
     let exact = format!("{:.1100}", x.abs());
-    let (int, frac) = exact.split_once('.').expect("a fixed-point format has a point");
-    let mut all: Vec<u8> = int.bytes().chain(frac.bytes().take(d)).map(|b| b - b'0').collect();
+    let (int, frac) = exact
+        .split_once('.')
+        .expect("a fixed-point format has a point");
+    let mut all: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes().take(d))
+        .map(|b| b - b'0')
+        .collect();
     if frac.as_bytes().get(d).is_some_and(|&b| b >= b'5') {
         let mut i = all.len();
         loop {
@@ -313,7 +397,11 @@ fn to_fixed(x: f64, digits: f64) -> Result<String, Error> {
     }
     let int_len = all.len() - d;
     let digits: String = all.iter().map(|b| (b + b'0') as char).collect();
-    let body = if d == 0 { digits } else { format!("{}.{}", &digits[..int_len], &digits[int_len..]) };
+    let body = if d == 0 {
+        digits
+    } else {
+        format!("{}.{}", &digits[..int_len], &digits[int_len..])
+    };
     let negative = x < 0.0 && body.bytes().any(|b| b != b'0' && b != b'.');
     Ok(if negative { format!("-{body}") } else { body })
 }
@@ -331,12 +419,13 @@ fn json_stringify(heap: &mut Heap, v: &Value, indent: &Value) -> Result<Value, E
     if gap.is_empty() {
         return Ok(Value::str(&compact));
     }
-    let parsed: serde_json::Value =
-        serde_json::from_str(&compact).map_err(|e| Error::new("Error", format!("internal JSON error: {e}")))?;
+    let parsed: serde_json::Value = serde_json::from_str(&compact)
+        .map_err(|e| Error::new("Error", format!("internal JSON error: {e}")))?;
     let mut out = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(gap.as_bytes());
     let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-    serde::Serialize::serialize(&parsed, &mut ser).map_err(|e| Error::new("Error", format!("internal JSON error: {e}")))?;
+    serde::Serialize::serialize(&parsed, &mut ser)
+        .map_err(|e| Error::new("Error", format!("internal JSON error: {e}")))?;
     Ok(Value::str(&String::from_utf8_lossy(&out)))
 }
 
@@ -349,10 +438,15 @@ fn json_parse(heap: &mut Heap, s: &str) -> Result<Value, Error> {
                 "Unexpected end of JSON input".to_string()
             } else {
                 // serde reports a 1-based line and column of the offending character.
-                let offset: usize = s.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum::<usize>()
+                let offset: usize = s
+                    .split_inclusive('\n')
+                    .take(e.line().saturating_sub(1))
+                    .map(str::len)
+                    .sum::<usize>()
                     + e.column().saturating_sub(1);
                 let rest = s.get(offset..).unwrap_or("");
-                let trailing = rest.trim().len() < s.trim().len() && serde_json::from_str::<serde_json::Value>(&s[..offset]).is_ok();
+                let trailing = rest.trim().len() < s.trim().len()
+                    && serde_json::from_str::<serde_json::Value>(&s[..offset]).is_ok();
                 match rest.chars().next() {
                     Some(_) if trailing => {
                         let pos = s[..offset].encode_utf16().count();
@@ -370,17 +464,27 @@ fn json_parse(heap: &mut Heap, s: &str) -> Result<Value, Error> {
 fn object_parts(op: PrimOp, heap: &mut Heap, v: &Value) -> Result<Value, Error> {
     let pairs: Vec<(Value, Value)> = match v {
         Value::Undefined | Value::Null => {
-            return Err(Error::new("TypeError", "Cannot convert undefined or null to object"));
+            return Err(Error::new(
+                "TypeError",
+                "Cannot convert undefined or null to object",
+            ));
         }
         Value::Str(s) => s
             .encode_utf16()
             .enumerate()
-            .map(|(i, u)| (Value::str(&i.to_string()), Value::str(&String::from_utf16_lossy(&[u]))))
+            .map(|(i, u)| {
+                (
+                    Value::str(&i.to_string()),
+                    Value::str(&String::from_utf16_lossy(&[u])),
+                )
+            })
             .collect(),
         Value::Ref(loc) => match heap.get(*loc) {
-            Some(HeapObj::Array { items, .. }) => {
-                items.iter().enumerate().map(|(i, x)| (Value::str(&i.to_string()), x.clone())).collect()
-            }
+            Some(HeapObj::Array { items, .. }) => items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (Value::str(&i.to_string()), x.clone()))
+                .collect(),
             Some(HeapObj::Object { class: None, props }) => super::access::js_ordered(props)
                 .into_iter()
                 .map(|(k, kv, x)| {
@@ -398,7 +502,10 @@ fn object_parts(op: PrimOp, heap: &mut Heap, v: &Value) -> Result<Value, Error> 
     let items: Vector<Value> = match op {
         PrimOp::JsObjectKeys => pairs.into_iter().map(|(k, _)| k).collect(),
         PrimOp::JsObjectValues => pairs.into_iter().map(|(_, v)| v).collect(),
-        _ => pairs.into_iter().map(|(k, v)| new_array(heap, Vector::from(vec![k, v]))).collect(),
+        _ => pairs
+            .into_iter()
+            .map(|(k, v)| new_array(heap, Vector::from(vec![k, v])))
+            .collect(),
     };
     Ok(new_array(heap, items))
 }

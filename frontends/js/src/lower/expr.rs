@@ -21,14 +21,51 @@ enum Place {
 /// Globals of Node that the subset does not model: naming them is `Unsupported`, not a
 /// ReferenceError.
 const UNMODELLED_GLOBALS: &[&str] = &[
-    "Array", "Object", "Map", "Set", "WeakMap", "WeakSet", "Promise", "Date", "RegExp", "Symbol", "BigInt",
-    "process", "globalThis", "global", "window", "setTimeout", "setInterval", "clearTimeout", "arguments",
-    "module", "exports", "eval", "Function", "Reflect", "Proxy", "Intl", "Buffer", "encodeURIComponent",
-    "decodeURIComponent", "encodeURI", "decodeURI", "isFinite", "queueMicrotask", "structuredClone",
+    "Array",
+    "Object",
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "Promise",
+    "Date",
+    "RegExp",
+    "Symbol",
+    "BigInt",
+    "process",
+    "globalThis",
+    "global",
+    "window",
+    "setTimeout",
+    "setInterval",
+    "clearTimeout",
+    "arguments",
+    "module",
+    "exports",
+    "eval",
+    "Function",
+    "Reflect",
+    "Proxy",
+    "Intl",
+    "Buffer",
+    "encodeURIComponent",
+    "decodeURIComponent",
+    "encodeURI",
+    "decodeURI",
+    "isFinite",
+    "queueMicrotask",
+    "structuredClone",
 ];
 
 /// Library functions that may be used as values (`xs.map(Number)`): prelude wrappers.
-const FUNCTION_VALUES: &[&str] = &["Number", "String", "Boolean", "parseInt", "parseFloat", "isNaN"];
+const FUNCTION_VALUES: &[&str] = &[
+    "Number",
+    "String",
+    "Boolean",
+    "parseInt",
+    "parseFloat",
+    "isNaN",
+];
 
 pub(super) fn binop(op: BinOp) -> PrimOp {
     match op {
@@ -130,10 +167,22 @@ impl Lowerer<'_> {
             }
             K::Call(callee, args) => self.call_expr(callee, args, span),
             K::New(callee, args) => self.new_expr(callee, args, span),
-            K::Unary(UnaryOp::Typeof, inner) if matches!(&inner.kind, K::Ident(n) if self.is_global(n) && !matches!(n.as_str(), "undefined" | "NaN" | "Infinity")) => {
-                let K::Ident(n) = &inner.kind else { unreachable!("matched above") };
-                let known = matches!(n.as_str(), "console" | "Math" | "JSON" | "require") || FUNCTION_VALUES.contains(&n.as_str());
-                string(if known { if matches!(n.as_str(), "console" | "Math" | "JSON") { "object" } else { "function" } } else { "undefined" })
+            K::Unary(UnaryOp::Typeof, inner) if matches!(&inner.kind, K::Ident(n) if self.is_global(n) && !matches!(n.as_str(), "undefined" | "NaN" | "Infinity")) =>
+            {
+                let K::Ident(n) = &inner.kind else {
+                    unreachable!("matched above")
+                };
+                let known = matches!(n.as_str(), "console" | "Math" | "JSON" | "require")
+                    || FUNCTION_VALUES.contains(&n.as_str());
+                string(if known {
+                    if matches!(n.as_str(), "console" | "Math" | "JSON") {
+                        "object"
+                    } else {
+                        "function"
+                    }
+                } else {
+                    "undefined"
+                })
             }
             K::Unary(op, inner) => {
                 let v = self.expr(inner);
@@ -158,7 +207,11 @@ impl Lowerer<'_> {
                 let node = match op {
                     LogicOp::And => if_(truthy(var(&t)), vec![b], vec![var(&t)]),
                     LogicOp::Or => if_(truthy(var(&t)), vec![var(&t)], vec![b]),
-                    LogicOp::Nullish => if_(prim(PrimOp::JsLooseEq, vec![var(&t), null()]), vec![b], vec![var(&t)]),
+                    LogicOp::Nullish => if_(
+                        prim(PrimOp::JsLooseEq, vec![var(&t), null()]),
+                        vec![b],
+                        vec![var(&t)],
+                    ),
                 };
                 block(vec![let_(&t, a), node])
             }
@@ -174,7 +227,13 @@ impl Lowerer<'_> {
                 let body = items
                     .iter()
                     .enumerate()
-                    .map(|(i, x)| if i + 1 < n { self.effect(x) } else { self.expr(x) })
+                    .map(|(i, x)| {
+                        if i + 1 < n {
+                            self.effect(x)
+                        } else {
+                            self.expr(x)
+                        }
+                    })
                     .collect();
                 e(ExprKind::Block { body })
             }
@@ -190,7 +249,10 @@ impl Lowerer<'_> {
         match self.resolve(name) {
             Some((b, local)) => {
                 if local && b.tdz_end.is_some_and(|end| (span.start as usize) < end) {
-                    throw_error("ReferenceError", &format!("Cannot access '{name}' before initialization"))
+                    throw_error(
+                        "ReferenceError",
+                        &format!("Cannot access '{name}' before initialization"),
+                    )
                 } else {
                     var(&b.ir)
                 }
@@ -201,7 +263,8 @@ impl Lowerer<'_> {
                 "Infinity" => num(f64::INFINITY),
                 _ if name.starts_with("$tl_") && self.src == super::PRELUDE => self.prelude(name),
                 _ if FUNCTION_VALUES.contains(&name) => self.prelude(&format!("$tl_{name}")),
-                "console" | "Math" | "JSON" | "require" | "Error" | "TypeError" | "RangeError" | "ReferenceError" | "SyntaxError" => {
+                "console" | "Math" | "JSON" | "require" | "Error" | "TypeError" | "RangeError"
+                | "ReferenceError" | "SyntaxError" => {
                     self.unsupported(&format!("using `{name}` as a value"), span);
                     undef()
                 }
@@ -221,11 +284,18 @@ impl Lowerer<'_> {
         };
         // A named function expression sees its own name, bound in a scope of its own.
         let func = self.current_func();
-        self.scopes.push(Scope { vars: HashMap::new(), func });
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            func,
+        });
         let ir = self.declare(&name.name, BindKind::Const, None, name.span);
         let fname = self.lower_function(f, None);
         self.scopes.pop();
-        block(vec![let_(&ir, undef()), set_var(&ir, clos(&fname)), var(&ir)])
+        block(vec![
+            let_(&ir, undef()),
+            set_var(&ir, clos(&fname)),
+            var(&ir),
+        ])
     }
 
     fn object(&mut self, props: &[crate::ast::Prop]) -> Expr {
@@ -241,7 +311,10 @@ impl Lowerer<'_> {
             };
             match &p.key {
                 PropKey::Named(n) if later.is_empty() && !fields.iter().any(|f| &f.name == n) => {
-                    fields.push(Field { name: n.clone(), value });
+                    fields.push(Field {
+                        name: n.clone(),
+                        value,
+                    });
                 }
                 PropKey::Named(n) => later.push((string(n), value)),
                 PropKey::Computed(k) => {
@@ -257,7 +330,13 @@ impl Lowerer<'_> {
         let o = self.temp("obj");
         let mut body = vec![let_(&o, object)];
         for (k, v) in later {
-            body.push(set(LValue::Index { object: Box::new(var(&o)), index: Box::new(k) }, v));
+            body.push(set(
+                LValue::Index {
+                    object: Box::new(var(&o)),
+                    index: Box::new(k),
+                },
+                v,
+            ));
         }
         body.push(var(&o));
         block(body)
@@ -268,13 +347,20 @@ impl Lowerer<'_> {
         match &target.kind {
             K::Paren(inner) => self.place(inner, pre),
             K::Ident(name) => match self.resolve(name) {
-                Some((b, local)) if local && b.tdz_end.is_some_and(|end| (target.span.start as usize) < end) => {
+                Some((b, local))
+                    if local
+                        && b.tdz_end
+                            .is_some_and(|end| (target.span.start as usize) < end) =>
+                {
                     Place::Dead(name.clone())
                 }
                 Some((b, _)) if b.kind == BindKind::Const => Place::Const(b.ir),
                 Some((b, _)) => Place::Var(b.ir),
                 None => {
-                    self.unsupported(&format!("assigning to the undeclared variable `{name}`"), target.span);
+                    self.unsupported(
+                        &format!("assigning to the undeclared variable `{name}`"),
+                        target.span,
+                    );
                     Place::Undeclared(name.clone())
                 }
             },
@@ -306,7 +392,10 @@ impl Lowerer<'_> {
     fn place_read(&self, place: &Place) -> Expr {
         match place {
             Place::Var(n) | Place::Const(n) => var(n),
-            Place::Dead(n) => throw_error("ReferenceError", &format!("Cannot access '{n}' before initialization")),
+            Place::Dead(n) => throw_error(
+                "ReferenceError",
+                &format!("Cannot access '{n}' before initialization"),
+            ),
             Place::Undeclared(n) => throw_error("ReferenceError", &format!("{n} is not defined")),
             Place::Field(o, f) => get(o.clone(), f),
             Place::Index(o, k) => index(o.clone(), k.clone()),
@@ -316,10 +405,25 @@ impl Lowerer<'_> {
     fn place_write(&self, place: &Place, value: Expr) -> Expr {
         match place {
             Place::Var(n) => set_var(n, value),
-            Place::Const(_) => block(vec![value, throw_error("TypeError", "Assignment to constant variable.")]),
+            Place::Const(_) => block(vec![
+                value,
+                throw_error("TypeError", "Assignment to constant variable."),
+            ]),
             Place::Dead(_) | Place::Undeclared(_) => block(vec![value, self.place_read(place)]),
-            Place::Field(o, f) => set(LValue::Field { object: Box::new(o.clone()), field: f.clone() }, value),
-            Place::Index(o, k) => set(LValue::Index { object: Box::new(o.clone()), index: Box::new(k.clone()) }, value),
+            Place::Field(o, f) => set(
+                LValue::Field {
+                    object: Box::new(o.clone()),
+                    field: f.clone(),
+                },
+                value,
+            ),
+            Place::Index(o, k) => set(
+                LValue::Index {
+                    object: Box::new(o.clone()),
+                    index: Box::new(k.clone()),
+                },
+                value,
+            ),
         }
     }
 
@@ -331,7 +435,14 @@ impl Lowerer<'_> {
         block(pre)
     }
 
-    fn assignment(&mut self, op: Option<BinOp>, target: &JsExpr, value: &JsExpr, want: bool, span: Span) -> Expr {
+    fn assignment(
+        &mut self,
+        op: Option<BinOp>,
+        target: &JsExpr,
+        value: &JsExpr,
+        want: bool,
+        span: Span,
+    ) -> Expr {
         let mut pre = Vec::new();
         let place = self.place(target, &mut pre);
         let rhs = match (&value.kind, &target.kind) {
@@ -364,7 +475,10 @@ impl Lowerer<'_> {
         let mut pre = Vec::new();
         let place = self.place(target, &mut pre);
         let old = self.temp("old");
-        pre.push(let_(&old, prim(PrimOp::JsToNumber, vec![self.place_read(&place)])));
+        pre.push(let_(
+            &old,
+            prim(PrimOp::JsToNumber, vec![self.place_read(&place)]),
+        ));
         let op = if inc { PrimOp::JsAdd } else { PrimOp::JsSub };
         let new = self.temp("new");
         pre.push(let_(&new, prim(op, vec![var(&old), num(1.0)])));
@@ -395,7 +509,11 @@ impl Lowerer<'_> {
             // `new Error(undefined)` has the empty message.
             block(vec![
                 let_(&t, m),
-                if_(prim(PrimOp::JsStrictEq, vec![var(&t), undef()]), vec![string("")], vec![prim(PrimOp::JsToString, vec![var(&t)])]),
+                if_(
+                    prim(PrimOp::JsStrictEq, vec![var(&t), undef()]),
+                    vec![string("")],
+                    vec![prim(PrimOp::JsToString, vec![var(&t)])],
+                ),
             ])
         };
         let mut body = lowered;
@@ -409,5 +527,8 @@ impl Lowerer<'_> {
 }
 
 pub(super) fn is_error_class(name: &str) -> bool {
-    matches!(name, "Error" | "TypeError" | "RangeError" | "ReferenceError" | "SyntaxError")
+    matches!(
+        name,
+        "Error" | "TypeError" | "RangeError" | "ReferenceError" | "SyntaxError"
+    )
 }

@@ -23,23 +23,38 @@ pub fn num(x: f64) -> Expr {
 }
 
 pub fn string(s: &str) -> Expr {
-    e(ExprKind::Str { value: s.to_string() })
+    e(ExprKind::Str {
+        value: s.to_string(),
+    })
 }
 
 pub fn var(name: &str) -> Expr {
-    e(ExprKind::Var { name: name.to_string() })
+    e(ExprKind::Var {
+        name: name.to_string(),
+    })
 }
 
 pub fn let_(name: &str, value: Expr) -> Expr {
-    e(ExprKind::Let { name: name.to_string(), value: Box::new(value) })
+    e(ExprKind::Let {
+        name: name.to_string(),
+        value: Box::new(value),
+    })
 }
 
 pub fn set_var(name: &str, value: Expr) -> Expr {
-    e(ExprKind::Set { target: LValue::Var { name: name.to_string() }, value: Box::new(value) })
+    e(ExprKind::Set {
+        target: LValue::Var {
+            name: name.to_string(),
+        },
+        value: Box::new(value),
+    })
 }
 
 pub fn set(target: LValue, value: Expr) -> Expr {
-    e(ExprKind::Set { target, value: Box::new(value) })
+    e(ExprKind::Set {
+        target,
+        value: Box::new(value),
+    })
 }
 
 pub fn block(body: Vec<Expr>) -> Expr {
@@ -50,19 +65,32 @@ pub fn block(body: Vec<Expr>) -> Expr {
 }
 
 pub fn if_(cond: Expr, then: Vec<Expr>, otherwise: Vec<Expr>) -> Expr {
-    e(ExprKind::If { cond: Box::new(cond), then, otherwise })
+    e(ExprKind::If {
+        cond: Box::new(cond),
+        then,
+        otherwise,
+    })
 }
 
 pub fn while_(cond: Expr, body: Vec<Expr>) -> Expr {
-    e(ExprKind::While { cond: Box::new(cond), body })
+    e(ExprKind::While {
+        cond: Box::new(cond),
+        body,
+    })
 }
 
 pub fn label(name: &str, body: Vec<Expr>) -> Expr {
-    e(ExprKind::Label { name: name.to_string(), body })
+    e(ExprKind::Label {
+        name: name.to_string(),
+        body,
+    })
 }
 
 pub fn break_(label: &str, value: Expr) -> Expr {
-    e(ExprKind::Break { label: label.to_string(), value: Box::new(value) })
+    e(ExprKind::Break {
+        label: label.to_string(),
+        value: Box::new(value),
+    })
 }
 
 pub fn prim(op: PrimOp, args: Vec<Expr>) -> Expr {
@@ -82,7 +110,18 @@ fn returns_bool(op: PrimOp) -> bool {
     use PrimOp::*;
     matches!(
         op,
-        JsNot | JsTruthy | JsStrictEq | JsStrictNe | JsLooseEq | JsLooseNe | JsLt | JsLe | JsGt | JsGe | JsIsArray | JsIsString
+        JsNot
+            | JsTruthy
+            | JsStrictEq
+            | JsStrictNe
+            | JsLooseEq
+            | JsLooseNe
+            | JsLt
+            | JsLe
+            | JsGt
+            | JsGe
+            | JsIsArray
+            | JsIsString
     )
 }
 
@@ -91,23 +130,36 @@ pub fn not(c: Expr) -> Expr {
 }
 
 pub fn get(object: Expr, field: &str) -> Expr {
-    e(ExprKind::Get { object: Box::new(object), field: field.to_string() })
+    e(ExprKind::Get {
+        object: Box::new(object),
+        field: field.to_string(),
+    })
 }
 
 pub fn index(object: Expr, idx: Expr) -> Expr {
-    e(ExprKind::Index { object: Box::new(object), index: Box::new(idx) })
+    e(ExprKind::Index {
+        object: Box::new(object),
+        index: Box::new(idx),
+    })
 }
 
 pub fn call(callee: Expr, args: Vec<Expr>) -> Expr {
-    e(ExprKind::Call { callee: Box::new(callee), args })
+    e(ExprKind::Call {
+        callee: Box::new(callee),
+        args,
+    })
 }
 
 pub fn clos(func: &str) -> Expr {
-    e(ExprKind::Closure { func: func.to_string() })
+    e(ExprKind::Closure {
+        func: func.to_string(),
+    })
 }
 
 pub fn throw(value: Expr) -> Expr {
-    e(ExprKind::Throw { value: Box::new(value) })
+    e(ExprKind::Throw {
+        value: Box::new(value),
+    })
 }
 
 /// `throw new Kind(message)`.
@@ -116,11 +168,18 @@ pub fn throw_error(kind: &str, message: &str) -> Expr {
 }
 
 pub fn event(event: EventKind, arg: Expr) -> Expr {
-    e(ExprKind::Event { event, arg: Box::new(arg) })
+    e(ExprKind::Event {
+        event,
+        arg: Box::new(arg),
+    })
 }
 
 pub fn register(event: EventKind, arg: Expr, callback: Expr) -> Expr {
-    e(ExprKind::Register { event, arg: Box::new(arg), callback: Box::new(callback) })
+    e(ExprKind::Register {
+        event,
+        arg: Box::new(arg),
+        callback: Box::new(callback),
+    })
 }
 
 /// Whether evaluating the expression can have no effect and always gives the same value,

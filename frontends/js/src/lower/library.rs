@@ -12,9 +12,31 @@ use tracelab_ir::{DiagnosticKind, EventKind, Expr, PrimOp, Span};
 /// Array and string methods of Node that the subset does not implement: calling them is
 /// reported, rather than failing at run time with "is not a function".
 const UNIMPLEMENTED_METHODS: &[&str] = &[
-    "splice", "fill", "flat", "flatMap", "findLast", "findLastIndex", "lastIndexOf", "keys", "values", "entries",
-    "copyWithin", "reduceRight", "toSorted", "toReversed", "toSpliced", "with", "match", "matchAll", "search",
-    "localeCompare", "normalize", "codePointAt", "toLocaleString", "toPrecision", "toExponential",
+    "splice",
+    "fill",
+    "flat",
+    "flatMap",
+    "findLast",
+    "findLastIndex",
+    "lastIndexOf",
+    "keys",
+    "values",
+    "entries",
+    "copyWithin",
+    "reduceRight",
+    "toSorted",
+    "toReversed",
+    "toSpliced",
+    "with",
+    "match",
+    "matchAll",
+    "search",
+    "localeCompare",
+    "normalize",
+    "codePointAt",
+    "toLocaleString",
+    "toPrecision",
+    "toExponential",
 ];
 
 impl Lowerer<'_> {
@@ -26,16 +48,24 @@ impl Lowerer<'_> {
                         if let Some(x) = self.global_method(o, &m.name, args, callee.span) {
                             return x;
                         }
-                    } else if self.scopes.iter().rev().find_map(|s| s.vars.get(o)).is_some_and(|b| b.module) {
+                    } else if self
+                        .scopes
+                        .iter()
+                        .rev()
+                        .find_map(|s| s.vars.get(o))
+                        .is_some_and(|b| b.module)
+                    {
                         return self.host_call(&m.name, args, callee.span);
                     }
                 }
                 self.method_call(obj, m, args, callee.span)
             }
-            K::Ident(name) if self.is_global(name) => match self.global_function(name, args, span) {
-                Some(x) => x,
-                None => self.plain_call(callee, args),
-            },
+            K::Ident(name) if self.is_global(name) => {
+                match self.global_function(name, args, span) {
+                    Some(x) => x,
+                    None => self.plain_call(callee, args),
+                }
+            }
             K::Paren(inner) => self.call_expr(inner, args, span),
             _ => self.plain_call(callee, args),
         }
@@ -55,7 +85,12 @@ impl Lowerer<'_> {
     /// `callee(args)` with V8's TypeError when the callee is not a function.
     fn plain_call(&mut self, callee: &JsExpr, args: &[JsExpr]) -> Expr {
         let known_function = match &callee.kind {
-            K::Ident(n) => self.scopes.iter().rev().find_map(|s| s.vars.get(n)).is_some_and(|b| b.kind == super::BindKind::Function),
+            K::Ident(n) => self
+                .scopes
+                .iter()
+                .rev()
+                .find_map(|s| s.vars.get(n))
+                .is_some_and(|b| b.kind == super::BindKind::Function),
             _ => false,
         };
         let f = self.expr(callee);
@@ -74,7 +109,10 @@ impl Lowerer<'_> {
 
     fn check_function(&self, f: Expr, callee: Span) -> Expr {
         let message = format!("{} is not a function", self.text(callee));
-        let is_fn = prim(PrimOp::JsStrictEq, vec![prim(PrimOp::JsTypeof, vec![f]), string("function")]);
+        let is_fn = prim(
+            PrimOp::JsStrictEq,
+            vec![prim(PrimOp::JsTypeof, vec![f]), string("function")],
+        );
         if_(is_fn, vec![], vec![throw_error("TypeError", &message)])
     }
 
@@ -90,7 +128,11 @@ impl Lowerer<'_> {
         // The fallback: call the property, which must be a function.
         let generic = {
             let f = self.temp("m");
-            block(vec![let_(&f, get(r.clone(), name)), self.check_function(var(&f), callee), call(var(&f), a.clone())])
+            block(vec![
+                let_(&f, get(r.clone(), name)),
+                self.check_function(var(&f), callee),
+                call(var(&f), a.clone()),
+            ])
         };
         let array = self.array_method(name, &r, &a, m.span);
         let string_m = self.string_method(name, &r, &a);
@@ -100,18 +142,32 @@ impl Lowerer<'_> {
         };
         let mut node = generic;
         if let Some(n) = number {
-            let is_number = prim(PrimOp::JsStrictEq, vec![prim(PrimOp::JsTypeof, vec![r.clone()]), string("number")]);
+            let is_number = prim(
+                PrimOp::JsStrictEq,
+                vec![prim(PrimOp::JsTypeof, vec![r.clone()]), string("number")],
+            );
             node = if_(is_number, vec![n], vec![node]);
         }
         if let Some(s) = string_m {
-            node = if_(prim(PrimOp::JsIsString, vec![r.clone()]), vec![s], vec![node]);
+            node = if_(
+                prim(PrimOp::JsIsString, vec![r.clone()]),
+                vec![s],
+                vec![node],
+            );
         }
         if let Some(x) = array {
-            node = if_(prim(PrimOp::JsIsArray, vec![r.clone()]), vec![x], vec![node]);
+            node = if_(
+                prim(PrimOp::JsIsArray, vec![r.clone()]),
+                vec![x],
+                vec![node],
+            );
         }
         if name == "toString" && a.is_empty() {
             // Every value but undefined and null has a toString; the `get` raises V8's error.
-            node = block(vec![get(r.clone(), "toString"), prim(PrimOp::JsToString, vec![r.clone()])]);
+            node = block(vec![
+                get(r.clone(), "toString"),
+                prim(PrimOp::JsToString, vec![r.clone()]),
+            ]);
         }
         pre.push(node);
         block(pre)
@@ -119,8 +175,22 @@ impl Lowerer<'_> {
 
     fn array_method(&mut self, name: &str, r: &Expr, a: &[Expr], span: Span) -> Option<Expr> {
         use PrimOp::*;
-        let with = |op: PrimOp, n: usize| Some(prim(op, std::iter::once(r.clone()).chain((0..n).map(|i| arg(a, i))).collect()));
-        let all = |op: PrimOp| Some(prim(op, std::iter::once(r.clone()).chain(a.iter().cloned()).collect()));
+        let with = |op: PrimOp, n: usize| {
+            Some(prim(
+                op,
+                std::iter::once(r.clone())
+                    .chain((0..n).map(|i| arg(a, i)))
+                    .collect(),
+            ))
+        };
+        let all = |op: PrimOp| {
+            Some(prim(
+                op,
+                std::iter::once(r.clone())
+                    .chain(a.iter().cloned())
+                    .collect(),
+            ))
+        };
         match name {
             "push" => all(JsArrayPush),
             "pop" => with(JsArrayPop, 0),
@@ -138,12 +208,25 @@ impl Lowerer<'_> {
                 Some(call(f, vec![r.clone(), arg(a, 0)]))
             }
             "reduce" => {
-                let (which, n) = if a.len() >= 2 { ("$tl_reduce", 2) } else { ("$tl_reduce1", 1) };
+                let (which, n) = if a.len() >= 2 {
+                    ("$tl_reduce", 2)
+                } else {
+                    ("$tl_reduce1", 1)
+                };
                 let f = self.prelude(which);
-                Some(call(f, std::iter::once(r.clone()).chain((0..n).map(|i| arg(a, i))).collect()))
+                Some(call(
+                    f,
+                    std::iter::once(r.clone())
+                        .chain((0..n).map(|i| arg(a, i)))
+                        .collect(),
+                ))
             }
             "at" => {
-                self.report(DiagnosticKind::Unsupported, "the method `at` is outside the tracelab JavaScript subset", span);
+                self.report(
+                    DiagnosticKind::Unsupported,
+                    "the method `at` is outside the tracelab JavaScript subset",
+                    span,
+                );
                 None
             }
             _ => None,
@@ -152,7 +235,14 @@ impl Lowerer<'_> {
 
     fn string_method(&mut self, name: &str, r: &Expr, a: &[Expr]) -> Option<Expr> {
         use PrimOp::*;
-        let with = |op: PrimOp, n: usize| Some(prim(op, std::iter::once(r.clone()).chain((0..n).map(|i| arg(a, i))).collect()));
+        let with = |op: PrimOp, n: usize| {
+            Some(prim(
+                op,
+                std::iter::once(r.clone())
+                    .chain((0..n).map(|i| arg(a, i)))
+                    .collect(),
+            ))
+        };
         match name {
             "charAt" => with(JsStrCharAt, 1),
             "charCodeAt" => with(JsStrCharCodeAt, 1),
@@ -173,7 +263,12 @@ impl Lowerer<'_> {
             "repeat" => with(JsStrRepeat, 1),
             "padStart" => with(JsStrPadStart, 2),
             "padEnd" => with(JsStrPadEnd, 2),
-            "concat" => Some(prim(Concat, std::iter::once(r.clone()).chain(a.iter().cloned()).collect())),
+            "concat" => Some(prim(
+                Concat,
+                std::iter::once(r.clone())
+                    .chain(a.iter().cloned())
+                    .collect(),
+            )),
             _ => None,
         }
     }
@@ -194,7 +289,11 @@ impl Lowerer<'_> {
             "get" | "post" => {
                 let what = get_arg(&mut lowered);
                 let cb = get_arg(&mut lowered);
-                let kind = if name == "get" { EventKind::Get } else { EventKind::Post };
+                let kind = if name == "get" {
+                    EventKind::Get
+                } else {
+                    EventKind::Post
+                };
                 register(kind, what, cb)
             }
             _ => {
@@ -235,7 +334,10 @@ impl Lowerer<'_> {
         let op = match (g, m) {
             ("console", "log") => {
                 let a = args.iter().map(|a| self.expr(a)).collect();
-                return Some(block(vec![event(EventKind::Log, prim(JsFormat, a)), undef()]));
+                return Some(block(vec![
+                    event(EventKind::Log, prim(JsFormat, a)),
+                    undef(),
+                ]));
             }
             ("Math", "max") | ("Math", "min") => {
                 let a = args.iter().map(|a| self.expr(a)).collect();
@@ -251,7 +353,9 @@ impl Lowerer<'_> {
             ("Math", "pow") => (JsPow, 2),
             ("JSON", "stringify") => {
                 if let Some(r) = args.get(1) {
-                    if !matches!(r.kind, K::Null) && !matches!(&r.kind, K::Ident(n) if n == "undefined") {
+                    if !matches!(r.kind, K::Null)
+                        && !matches!(&r.kind, K::Ident(n) if n == "undefined")
+                    {
                         self.unsupported("a replacer argument of `JSON.stringify`", r.span);
                     }
                 }
@@ -281,7 +385,11 @@ impl Lowerer<'_> {
     /// evaluated and dropped.
     fn fixed(&mut self, op: PrimOp, n: usize, args: &[JsExpr]) -> Expr {
         let mut pre = Vec::new();
-        let a = if args.len() > n { self.args(args, &mut pre) } else { args.iter().map(|a| self.expr(a)).collect() };
+        let a = if args.len() > n {
+            self.args(args, &mut pre)
+        } else {
+            args.iter().map(|a| self.expr(a)).collect()
+        };
         pre.push(prim(op, (0..n).map(|i| arg(&a, i)).collect()));
         block(pre)
     }

@@ -95,8 +95,15 @@ pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
         funcs: Vec::new(),
         prelude_done: HashMap::new(),
     };
-    l.funcs.push(FunCtx { captures: Vec::new(), loops: Vec::new(), is_function: false });
-    l.scopes.push(Scope { vars: HashMap::new(), func: 0 });
+    l.funcs.push(FunCtx {
+        captures: Vec::new(),
+        loops: Vec::new(),
+        is_function: false,
+    });
+    l.scopes.push(Scope {
+        vars: HashMap::new(),
+        func: 0,
+    });
     let mut body = Vec::new();
     l.hoist_vars(stmts, &mut body);
     l.lower_stmts(stmts, &mut body);
@@ -104,14 +111,21 @@ pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
     let main = l.scopes[0].vars.get("main").map(|b| b.ir.clone());
     body.push(match main {
         Some(m) => if_(
-            prim(PrimOp::JsStrictEq, vec![prim(PrimOp::JsTypeof, vec![var(&m)]), string("function")]),
+            prim(
+                PrimOp::JsStrictEq,
+                vec![prim(PrimOp::JsTypeof, vec![var(&m)]), string("function")],
+            ),
             vec![call(var(&m), vec![var("input")])],
             vec![undef()],
         ),
         None => undef(),
     });
     if l.diags.is_empty() {
-        Ok(Program { dialect: Dialect::Js, functions: l.functions, body })
+        Ok(Program {
+            dialect: Dialect::Js,
+            functions: l.functions,
+            body,
+        })
     } else {
         l.diags.sort_by_key(|d| (d.span.start, d.span.end));
         Err(l.diags)
@@ -128,7 +142,11 @@ impl<'s> Lowerer<'s> {
     }
 
     fn unsupported(&mut self, what: &str, span: Span) {
-        self.error(DiagnosticKind::Unsupported, format!("{what} is outside the tracelab JavaScript subset"), span);
+        self.error(
+            DiagnosticKind::Unsupported,
+            format!("{what} is outside the tracelab JavaScript subset"),
+            span,
+        );
     }
 
     fn text(&self, span: Span) -> &'s str {
@@ -161,20 +179,41 @@ impl<'s> Lowerer<'s> {
     }
 
     /// Declares a binding in the innermost scope and returns its IR name.
-    fn declare(&mut self, name: &str, kind: BindKind, tdz_end: Option<usize>, span: Span) -> String {
+    fn declare(
+        &mut self,
+        name: &str,
+        kind: BindKind,
+        tdz_end: Option<usize>,
+        span: Span,
+    ) -> String {
         let scope = self.scopes.last().expect("a scope is always open");
         if let Some(old) = scope.vars.get(name).cloned() {
-            let redeclarable = matches!(old.kind, BindKind::Var | BindKind::Function | BindKind::Param)
-                && matches!(kind, BindKind::Var | BindKind::Function);
+            let redeclarable = matches!(
+                old.kind,
+                BindKind::Var | BindKind::Function | BindKind::Param
+            ) && matches!(kind, BindKind::Var | BindKind::Function);
             if redeclarable {
                 return old.ir.clone();
             }
-            self.error(DiagnosticKind::Invalid, format!("Identifier '{name}' has already been declared"), span);
+            self.error(
+                DiagnosticKind::Invalid,
+                format!("Identifier '{name}' has already been declared"),
+                span,
+            );
             return old.ir;
         }
         let ir = self.fresh_name(name);
-        let binding = Binding { ir: ir.clone(), kind, tdz_end, module: false };
-        self.scopes.last_mut().expect("a scope is always open").vars.insert(name.to_string(), binding);
+        let binding = Binding {
+            ir: ir.clone(),
+            kind,
+            tdz_end,
+            module: false,
+        };
+        self.scopes
+            .last_mut()
+            .expect("a scope is always open")
+            .vars
+            .insert(name.to_string(), binding);
         ir
     }
 
@@ -206,7 +245,10 @@ impl<'s> Lowerer<'s> {
             collect_vars(s, &mut names);
         }
         for (name, span) in names {
-            let existed = self.scopes.last().is_some_and(|s| s.vars.contains_key(&name));
+            let existed = self
+                .scopes
+                .last()
+                .is_some_and(|s| s.vars.contains_key(&name));
             let ir = self.declare(&name, BindKind::Var, None, span);
             if !existed {
                 out.push(let_(&ir, undef()));
@@ -221,7 +263,11 @@ impl<'s> Lowerer<'s> {
         for s in stmts {
             match &s.kind {
                 StmtKind::Decl(kind @ (DeclKind::Let | DeclKind::Const), decls) => {
-                    let bkind = if *kind == DeclKind::Let { BindKind::Let } else { BindKind::Const };
+                    let bkind = if *kind == DeclKind::Let {
+                        BindKind::Let
+                    } else {
+                        BindKind::Const
+                    };
                     for d in decls {
                         let end = d.init.as_ref().map_or(d.name.span.end, |i| i.span.end) as usize;
                         let ir = self.declare(&d.name.name, bkind, Some(end), d.name.span);
@@ -240,7 +286,10 @@ impl<'s> Lowerer<'s> {
                 }
                 StmtKind::Function(f) => {
                     let name = f.name.as_ref().expect("declarations are named");
-                    let existed = self.scopes.last().is_some_and(|s| s.vars.contains_key(&name.name));
+                    let existed = self
+                        .scopes
+                        .last()
+                        .is_some_and(|s| s.vars.contains_key(&name.name));
                     let ir = self.declare(&name.name, BindKind::Function, None, name.span);
                     if !existed {
                         out.push(let_(&ir, undef()));
@@ -270,17 +319,32 @@ impl<'s> Lowerer<'s> {
 
     /// Lambda-lifts a function; returns the name of its `FunDef`.
     fn lower_function(&mut self, f: &Function, hint: Option<&str>) -> String {
-        let js_name = f.name.as_ref().map(|n| n.name.as_str()).or(hint).unwrap_or("anonymous");
+        let js_name = f
+            .name
+            .as_ref()
+            .map(|n| n.name.as_str())
+            .or(hint)
+            .unwrap_or("anonymous");
         let fname = self.fresh_fun_name(js_name);
         self.lower_function_as(f, fname)
     }
 
     fn lower_function_as(&mut self, f: &Function, fname: String) -> String {
         let func = self.funcs.len();
-        self.funcs.push(FunCtx { captures: Vec::new(), loops: Vec::new(), is_function: true });
-        self.scopes.push(Scope { vars: HashMap::new(), func });
-        let params: Vec<String> =
-            f.params.iter().map(|p| self.declare(&p.name, BindKind::Param, None, p.span)).collect();
+        self.funcs.push(FunCtx {
+            captures: Vec::new(),
+            loops: Vec::new(),
+            is_function: true,
+        });
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            func,
+        });
+        let params: Vec<String> = f
+            .params
+            .iter()
+            .map(|p| self.declare(&p.name, BindKind::Param, None, p.span))
+            .collect();
         let mut body = Vec::new();
         match &f.body {
             Body::Block(stmts) => {
@@ -295,7 +359,13 @@ impl<'s> Lowerer<'s> {
         }
         self.scopes.pop();
         let ctx = self.funcs.pop().expect("pushed above");
-        self.functions.push(FunDef { name: fname.clone(), params, captures: ctx.captures, body, span: Some(f.span) });
+        self.functions.push(FunDef {
+            name: fname.clone(),
+            params,
+            captures: ctx.captures,
+            body,
+            span: Some(f.span),
+        });
         fname
     }
 
@@ -304,9 +374,12 @@ impl<'s> Lowerer<'s> {
         if let Some(f) = self.prelude_done.get(name) {
             return clos(f);
         }
-        let stmts = crate::parse::parse(PRELUDE).expect("the prelude is valid JavaScript of the subset");
+        let stmts =
+            crate::parse::parse(PRELUDE).expect("the prelude is valid JavaScript of the subset");
         let Some(f) = stmts.iter().find_map(|s| match &s.kind {
-            StmtKind::Function(f) if f.name.as_ref().is_some_and(|n| n.name == name) => Some(f.clone()),
+            StmtKind::Function(f) if f.name.as_ref().is_some_and(|n| n.name == name) => {
+                Some(f.clone())
+            }
             _ => None,
         }) else {
             unreachable!("the prelude defines `{name}`")
@@ -315,8 +388,15 @@ impl<'s> Lowerer<'s> {
         let scopes = std::mem::take(&mut self.scopes);
         let funcs = std::mem::take(&mut self.funcs);
         let src = std::mem::replace(&mut self.src, PRELUDE);
-        self.funcs.push(FunCtx { captures: Vec::new(), loops: Vec::new(), is_function: false });
-        self.scopes.push(Scope { vars: HashMap::new(), func: 0 });
+        self.funcs.push(FunCtx {
+            captures: Vec::new(),
+            loops: Vec::new(),
+            is_function: false,
+        });
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            func: 0,
+        });
         // Named with a `%`, which no JavaScript function name contains; recorded before
         // lowering so that a recursive prelude function finds itself.
         let fname = format!("%{}", name.trim_start_matches("$tl_"));
@@ -352,21 +432,29 @@ fn collect_vars(s: &Stmt, out: &mut Vec<(String, Span)>) {
                 collect_vars(b, out);
             }
         }
-        StmtKind::While(_, b) | StmtKind::DoWhile(b, _) | StmtKind::Labeled(_, b) => collect_vars(b, out),
+        StmtKind::While(_, b) | StmtKind::DoWhile(b, _) | StmtKind::Labeled(_, b) => {
+            collect_vars(b, out)
+        }
         StmtKind::For { init, body, .. } => {
             if let Some(i) = init {
                 collect_vars(i, out);
             }
             collect_vars(body, out);
         }
-        StmtKind::ForOf { decl, name, body, .. } => {
+        StmtKind::ForOf {
+            decl, name, body, ..
+        } => {
             if *decl == Some(DeclKind::Var) {
                 out.push((name.name.clone(), name.span));
             }
             collect_vars(body, out);
         }
         StmtKind::Block(b) => b.iter().for_each(|s| collect_vars(s, out)),
-        StmtKind::Try { body, catch, finally } => {
+        StmtKind::Try {
+            body,
+            catch,
+            finally,
+        } => {
             body.iter().for_each(|s| collect_vars(s, out));
             if let Some((_, c)) = catch {
                 c.iter().for_each(|s| collect_vars(s, out));

@@ -2,7 +2,7 @@
 //! `break` and `continue` are breaks to those labels; `return e` is `break return e`.
 
 use super::ir::*;
-use super::{BindKind, Lowerer, LoopCtx, Scope};
+use super::{BindKind, LoopCtx, Lowerer, Scope};
 use crate::ast::{self, DeclKind, Expr as JsExpr, ExprKind as K, Ident, Stmt, StmtKind};
 use std::collections::HashMap;
 use tracelab_ir::{Catch, DiagnosticKind, Expr, ExprKind, PrimOp, RETURN_LABEL};
@@ -13,7 +13,9 @@ impl Lowerer<'_> {
             StmtKind::Empty | StmtKind::Function(_) => {}
             StmtKind::Decl(kind, decls) => {
                 for d in decls {
-                    let (binding, _) = self.resolve(&d.name.name).expect("declarations are hoisted");
+                    let (binding, _) = self
+                        .resolve(&d.name.name)
+                        .expect("declarations are hoisted");
                     match (&d.init, kind) {
                         (Some(init), _) => {
                             let v = self.named_value(init, &d.name.name);
@@ -21,9 +23,11 @@ impl Lowerer<'_> {
                         }
                         // `let x;` resets x to undefined each time it runs (in a loop body).
                         (None, DeclKind::Let) => out.push(set_var(&binding.ir, undef())),
-                        (None, DeclKind::Const) => {
-                            self.error(DiagnosticKind::Invalid, "Missing initializer in const declaration", d.name.span)
-                        }
+                        (None, DeclKind::Const) => self.error(
+                            DiagnosticKind::Invalid,
+                            "Missing initializer in const declaration",
+                            d.name.span,
+                        ),
                         (None, DeclKind::Var) => {}
                     }
                 }
@@ -42,9 +46,10 @@ impl Lowerer<'_> {
                 let body = self.scoped(stmts);
                 out.push(e(ExprKind::Block { body }));
             }
-            StmtKind::While(..) | StmtKind::DoWhile(..) | StmtKind::For { .. } | StmtKind::ForOf { .. } => {
-                self.lower_loop(s, Vec::new(), out)
-            }
+            StmtKind::While(..)
+            | StmtKind::DoWhile(..)
+            | StmtKind::For { .. }
+            | StmtKind::ForOf { .. } => self.lower_loop(s, Vec::new(), out),
             StmtKind::Labeled(..) => {
                 let mut labels = Vec::new();
                 let mut inner = s;
@@ -75,11 +80,18 @@ impl Lowerer<'_> {
                 let v = self.expr(x);
                 out.push(throw(v));
             }
-            StmtKind::Try { body, catch, finally } => {
+            StmtKind::Try {
+                body,
+                catch,
+                finally,
+            } => {
                 let body = self.scoped(body);
                 let catch = catch.as_ref().map(|(param, stmts)| {
                     let func = self.current_func();
-                    self.scopes.push(Scope { vars: HashMap::new(), func });
+                    self.scopes.push(Scope {
+                        vars: HashMap::new(),
+                        func,
+                    });
                     let name = match param {
                         Some(p) => self.declare(&p.name, BindKind::Let, None, p.span),
                         None => self.temp("exc"),
@@ -90,7 +102,11 @@ impl Lowerer<'_> {
                     Catch { name, body: b }
                 });
                 let finally = finally.as_ref().map(|f| self.scoped(f));
-                out.push(e(ExprKind::Try { body, catch, finally }));
+                out.push(e(ExprKind::Try {
+                    body,
+                    catch,
+                    finally,
+                }));
             }
         }
     }
@@ -105,7 +121,10 @@ impl Lowerer<'_> {
 
     pub(super) fn scoped(&mut self, stmts: &[Stmt]) -> Vec<Expr> {
         let func = self.current_func();
-        self.scopes.push(Scope { vars: HashMap::new(), func });
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            func,
+        });
         let mut out = Vec::new();
         self.lower_stmts(stmts, &mut out);
         self.scopes.pop();
@@ -122,11 +141,19 @@ impl Lowerer<'_> {
         match (found, label) {
             (Some(c), _) => Some(if cont { c.cont.clone() } else { c.brk.clone() }),
             (None, Some(l)) => {
-                self.error(DiagnosticKind::Invalid, format!("Undefined label '{}'", l.name), l.span);
+                self.error(
+                    DiagnosticKind::Invalid,
+                    format!("Undefined label '{}'", l.name),
+                    l.span,
+                );
                 None
             }
             (None, None) => {
-                let what = if cont { "Illegal continue statement: no surrounding iteration statement" } else { "Illegal break statement" };
+                let what = if cont {
+                    "Illegal continue statement: no surrounding iteration statement"
+                } else {
+                    "Illegal break statement"
+                };
                 self.error(DiagnosticKind::Invalid, what, s.span);
                 None
             }
@@ -136,16 +163,24 @@ impl Lowerer<'_> {
     fn push_loop(&mut self, labels: Vec<String>) -> (String, String) {
         let brk = self.temp("brk");
         let cont = self.temp("cont");
-        self.funcs.last_mut().expect("a function context is open").loops.push(LoopCtx {
-            labels,
-            brk: brk.clone(),
-            cont: cont.clone(),
-        });
+        self.funcs
+            .last_mut()
+            .expect("a function context is open")
+            .loops
+            .push(LoopCtx {
+                labels,
+                brk: brk.clone(),
+                cont: cont.clone(),
+            });
         (brk, cont)
     }
 
     fn pop_loop(&mut self) {
-        self.funcs.last_mut().expect("a function context is open").loops.pop();
+        self.funcs
+            .last_mut()
+            .expect("a function context is open")
+            .loops
+            .pop();
     }
 
     fn lower_loop(&mut self, s: &Stmt, labels: Vec<String>, out: &mut Vec<Expr>) {
@@ -163,10 +198,30 @@ impl Lowerer<'_> {
                 let cond = self.condition(c);
                 self.pop_loop();
                 let exit = if_(not(cond), vec![break_(&brk, undef())], vec![]);
-                out.push(label(&brk, vec![while_(boolean(true), vec![label(&cont, body), exit])]));
+                out.push(label(
+                    &brk,
+                    vec![while_(boolean(true), vec![label(&cont, body), exit])],
+                ));
             }
-            StmtKind::For { init, test, update, body } => self.lower_for(init.as_deref(), test.as_ref(), update.as_ref(), body, labels, out),
-            StmtKind::ForOf { decl, name, iter, body } => self.lower_for_of(*decl, name, iter, body, labels, out),
+            StmtKind::For {
+                init,
+                test,
+                update,
+                body,
+            } => self.lower_for(
+                init.as_deref(),
+                test.as_ref(),
+                update.as_ref(),
+                body,
+                labels,
+                out,
+            ),
+            StmtKind::ForOf {
+                decl,
+                name,
+                iter,
+                body,
+            } => self.lower_for_of(*decl, name, iter, body, labels, out),
             _ => unreachable!("the grammar puts labels on loops only"),
         }
     }
@@ -181,15 +236,27 @@ impl Lowerer<'_> {
         out: &mut Vec<Expr>,
     ) {
         let func = self.current_func();
-        self.scopes.push(Scope { vars: HashMap::new(), func });
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            func,
+        });
         let mut head = Vec::new();
-        let lexical = matches!(init, Some(Stmt { kind: StmtKind::Decl(DeclKind::Let | DeclKind::Const, _), .. }));
+        let lexical = matches!(
+            init,
+            Some(Stmt {
+                kind: StmtKind::Decl(DeclKind::Let | DeclKind::Const, _),
+                ..
+            })
+        );
         if let Some(init) = init {
             self.lower_stmts(std::slice::from_ref(init), &mut head);
         }
         // Per-iteration bindings (ECMAScript CreatePerIterationEnvironment) matter only when
         // a closure can capture them; otherwise one binding for the loop is the same.
-        let per_iteration = lexical && (body_has_function(body) || test.is_some_and(has_function) || update.is_some_and(has_function));
+        let per_iteration = lexical
+            && (body_has_function(body)
+                || test.is_some_and(has_function)
+                || update.is_some_and(has_function));
         let (brk, cont) = self.push_loop(labels);
         if !per_iteration {
             let cond = test.map_or_else(|| boolean(true), |t| self.condition(t));
@@ -206,7 +273,11 @@ impl Lowerer<'_> {
         // Each iteration copies the loop variables into fresh cells, then updates them.
         let outer: Vec<(String, String)> = {
             let scope = self.scopes.last_mut().expect("pushed above");
-            let mut v: Vec<(String, String)> = scope.vars.iter().map(|(k, b)| (k.clone(), b.ir.clone())).collect();
+            let mut v: Vec<(String, String)> = scope
+                .vars
+                .iter()
+                .map(|(k, b)| (k.clone(), b.ir.clone()))
+                .collect();
             v.sort();
             v
         };
@@ -223,14 +294,23 @@ impl Lowerer<'_> {
             iteration.push(let_(&fresh, var(outer_ir)));
         }
         let step = update.map(|u| self.effect(u)).unwrap_or_else(undef);
-        iteration.push(if_(var(&first), vec![set_var(&first, boolean(false))], vec![step]));
+        iteration.push(if_(
+            var(&first),
+            vec![set_var(&first, boolean(false))],
+            vec![step],
+        ));
         if let Some(t) = test {
             let c = self.condition(t);
             iteration.push(if_(not(c), vec![break_(&brk, undef())], vec![]));
         }
         iteration.push(label(&cont, self.sub_block(body)));
         for (js, outer_ir) in &outer {
-            let inner = self.scopes.last().and_then(|s| s.vars.get(js)).map(|b| b.ir.clone()).expect("bound above");
+            let inner = self
+                .scopes
+                .last()
+                .and_then(|s| s.vars.get(js))
+                .map(|b| b.ir.clone())
+                .expect("bound above");
             iteration.push(set_var(outer_ir, var(&inner)));
         }
         self.pop_loop();
@@ -251,20 +331,33 @@ impl Lowerer<'_> {
         let items = self.temp("items");
         let i = self.temp("i");
         let iterable = self.expr(iter);
-        let mut head = vec![let_(&items, prim(PrimOp::JsIterable, vec![iterable])), let_(&i, num(0.0))];
+        let mut head = vec![
+            let_(&items, prim(PrimOp::JsIterable, vec![iterable])),
+            let_(&i, num(0.0)),
+        ];
         let (brk, cont) = self.push_loop(labels);
         let func = self.current_func();
-        self.scopes.push(Scope { vars: HashMap::new(), func });
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            func,
+        });
         let mut iteration = Vec::new();
         let item = index(var(&items), var(&i));
         match decl {
             Some(DeclKind::Let | DeclKind::Const) => {
-                let kind = if decl == Some(DeclKind::Let) { BindKind::Let } else { BindKind::Const };
+                let kind = if decl == Some(DeclKind::Let) {
+                    BindKind::Let
+                } else {
+                    BindKind::Const
+                };
                 let ir = self.declare(&name.name, kind, None, name.span);
                 iteration.push(let_(&ir, item));
             }
             _ => {
-                let target = JsExpr { kind: K::Ident(name.name.clone()), span: name.span };
+                let target = JsExpr {
+                    kind: K::Ident(name.name.clone()),
+                    span: name.span,
+                };
                 let assign = self.assign_to(&target, item, name.span);
                 iteration.push(assign);
             }
@@ -281,7 +374,11 @@ impl Lowerer<'_> {
 
 fn body_has_function(s: &Stmt) -> bool {
     let (mut found, mut declared) = (false, false);
-    walk_stmt(s, &mut |x| found |= matches!(x.kind, K::Function(_)), &mut declared);
+    walk_stmt(
+        s,
+        &mut |x| found |= matches!(x.kind, K::Function(_)),
+        &mut declared,
+    );
     found || declared
 }
 
@@ -294,7 +391,10 @@ fn has_function(x: &JsExpr) -> bool {
 fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&JsExpr), fun: &mut bool) {
     match &s.kind {
         StmtKind::Function(_) => *fun = true,
-        StmtKind::Decl(_, ds) => ds.iter().filter_map(|d| d.init.as_ref()).for_each(|x| walk_expr(x, f)),
+        StmtKind::Decl(_, ds) => ds
+            .iter()
+            .filter_map(|d| d.init.as_ref())
+            .for_each(|x| walk_expr(x, f)),
         StmtKind::Expr(x) | StmtKind::Throw(x) => walk_expr(x, f),
         StmtKind::Return(x) => x.iter().for_each(|x| walk_expr(x, f)),
         StmtKind::If(c, a, b) => {
@@ -308,11 +408,18 @@ fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&JsExpr), fun: &mut bool) {
             walk_expr(c, f);
             walk_stmt(b, f, fun);
         }
-        StmtKind::For { init, test, update, body } => {
+        StmtKind::For {
+            init,
+            test,
+            update,
+            body,
+        } => {
             if let Some(i) = init {
                 walk_stmt(i, f, fun);
             }
-            test.iter().chain(update.iter()).for_each(|x| walk_expr(x, f));
+            test.iter()
+                .chain(update.iter())
+                .for_each(|x| walk_expr(x, f));
             walk_stmt(body, f, fun);
         }
         StmtKind::ForOf { iter, body, .. } => {
@@ -321,7 +428,11 @@ fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&JsExpr), fun: &mut bool) {
         }
         StmtKind::Labeled(_, b) => walk_stmt(b, f, fun),
         StmtKind::Block(b) => b.iter().for_each(|s| walk_stmt(s, f, fun)),
-        StmtKind::Try { body, catch, finally } => {
+        StmtKind::Try {
+            body,
+            catch,
+            finally,
+        } => {
             body.iter().for_each(|s| walk_stmt(s, f, fun));
             if let Some((_, c)) = catch {
                 c.iter().for_each(|s| walk_stmt(s, f, fun));
