@@ -1,5 +1,5 @@
 //! `util.format` and `util.inspect` of Node 20 with the default options (depth 2,
-//! `compact: 3`, `breakLength: 128`, `maxArrayLength: 100`): the line `console.log` prints.
+//! `compact: 3`, `breakLength: 80`, `maxArrayLength: 100`): the line `console.log` prints.
 //! The layout rules (one line when short, grouping of long arrays of short items into
 //! aligned columns, `[Object]` past depth 2, `<ref *1>` … `[Circular *1]`) follow
 //! `lib/internal/util/inspect.js`.
@@ -13,7 +13,7 @@ use crate::value::{Heap, HeapObj, Key, Loc, Value};
 
 const DEPTH: usize = 2;
 const COMPACT: usize = 3;
-const BREAK_LENGTH: usize = 128;
+const BREAK_LENGTH: usize = 80;
 const MAX_ARRAY_LENGTH: usize = 100;
 
 /// `util.format(...args)`.
@@ -71,7 +71,13 @@ pub fn format(heap: &Heap, args: &[Value]) -> String {
                     Ok(s) => out.push_str(&s),
                     Err(_) => out.push_str("[Circular]"),
                 },
-                'o' | 'O' => out.push_str(&inspect(heap, arg)),
+                // `%o` is inspect with `showHidden` (arrays show `[length]`) and depth 4.
+                'o' => {
+                    let mut ctx = Ctx::new(heap, 4);
+                    ctx.show_hidden = true;
+                    out.push_str(&ctx.value(arg, 0));
+                }
+                'O' => out.push_str(&inspect(heap, arg)),
                 _ => {} // %c: CSS, ignored by Node outside browsers
             }
         }
@@ -94,15 +100,7 @@ pub fn inspect(heap: &Heap, v: &Value) -> String {
 }
 
 fn inspect_depth(heap: &Heap, v: &Value, depth: usize) -> String {
-    let mut ctx = Ctx {
-        heap,
-        depth,
-        seen: Vec::new(),
-        circular: Vec::new(),
-        indentation: 0,
-        current_depth: 0,
-    };
-    ctx.value(v, 0)
+    Ctx::new(heap, depth).value(v, 0)
 }
 
 fn number(x: f64) -> String {
@@ -125,6 +123,7 @@ struct Ctx<'h> {
     circular: Vec<Loc>,
     indentation: usize,
     current_depth: usize,
+    show_hidden: bool,
 }
 
 #[derive(PartialEq)]
@@ -133,7 +132,19 @@ enum Extras {
     Array,
 }
 
-impl Ctx<'_> {
+impl<'h> Ctx<'h> {
+    fn new(heap: &'h Heap, depth: usize) -> Ctx<'h> {
+        Ctx {
+            heap,
+            depth,
+            seen: Vec::new(),
+            circular: Vec::new(),
+            indentation: 0,
+            current_depth: 0,
+            show_hidden: false,
+        }
+    }
+
     fn value(&mut self, v: &Value, recurse: usize) -> String {
         match v {
             Value::Undefined => "undefined".into(),
@@ -196,6 +207,9 @@ impl Ctx<'_> {
                         "... {more} more item{}",
                         if more > 1 { "s" } else { "" }
                     ));
+                }
+                if self.show_hidden {
+                    output.push(format!("[length]: {}", items.len()));
                 }
                 (output, ("[", "]"), Extras::Array, Some(items.clone()))
             }
