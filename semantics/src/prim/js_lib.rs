@@ -312,7 +312,7 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
 
         // ----- JSON, objects, numbers
         JsJsonStringify => json_stringify(heap, &args[0], &args[1])?,
-        JsJsonParse => json_parse(heap, &text(heap, 0))?,
+        JsJsonParse => super::js_json::parse(heap, &text(heap, 0))?,
         JsObjectKeys | JsObjectValues | JsObjectEntries => object_parts(op, heap, &args[0])?,
         JsIsInteger => Value::Bool(
             matches!(args[0], Value::Float(x) if x.is_finite() && x.trunc() == x)
@@ -427,38 +427,6 @@ fn json_stringify(heap: &mut Heap, v: &Value, indent: &Value) -> Result<Value, E
     serde::Serialize::serialize(&parsed, &mut ser)
         .map_err(|e| Error::new("Error", format!("internal JSON error: {e}")))?;
     Ok(Value::str(&String::from_utf8_lossy(&out)))
-}
-
-/// JSON.parse, with V8's messages for the common errors.
-fn json_parse(heap: &mut Heap, s: &str) -> Result<Value, Error> {
-    match serde_json::from_str::<serde_json::Value>(s) {
-        Ok(v) => Ok(crate::json::from_json(&v, Dialect::Js, heap)),
-        Err(e) => {
-            let message = if e.is_eof() {
-                "Unexpected end of JSON input".to_string()
-            } else {
-                // serde reports a 1-based line and column of the offending character.
-                let offset: usize = s
-                    .split_inclusive('\n')
-                    .take(e.line().saturating_sub(1))
-                    .map(str::len)
-                    .sum::<usize>()
-                    + e.column().saturating_sub(1);
-                let rest = s.get(offset..).unwrap_or("");
-                let trailing = rest.trim().len() < s.trim().len()
-                    && serde_json::from_str::<serde_json::Value>(&s[..offset]).is_ok();
-                match rest.chars().next() {
-                    Some(_) if trailing => {
-                        let pos = s[..offset].encode_utf16().count();
-                        format!("Unexpected non-whitespace character after JSON at position {pos}")
-                    }
-                    Some(c) => format!("Unexpected token '{c}', \"{s}\" is not valid JSON"),
-                    None => "Unexpected end of JSON input".to_string(),
-                }
-            };
-            Err(Error::new("SyntaxError", message))
-        }
-    }
 }
 
 fn object_parts(op: PrimOp, heap: &mut Heap, v: &Value) -> Result<Value, Error> {
