@@ -2,9 +2,11 @@
 // subset itself (the λπ approach) so that tracing sees the calls. The lowering adds a
 // function to a program only when the program uses it; `$tl_` names are reserved.
 
+// V8 names a plain object `#<Object>` in this message, other values by their string.
 function $tl_check(f) {
   if (typeof f !== "function") {
-    throw new TypeError(String(f) + " is not a function");
+    const shown = typeof f === "object" && f !== null && !Array.isArray(f) ? "#<Object>" : String(f);
+    throw new TypeError(shown + " is not a function");
   }
 }
 

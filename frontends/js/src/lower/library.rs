@@ -58,7 +58,7 @@ impl Lowerer<'_> {
                         return self.host_call(&m.name, args, callee.span);
                     }
                 }
-                self.method_call(obj, m, args, callee.span)
+                self.method_call(obj, m, args, callee)
             }
             K::Ident(name) if self.is_global(name) => {
                 match self.global_function(name, args, span) {
@@ -102,13 +102,29 @@ impl Lowerer<'_> {
         let ft = self.temp("f");
         pre.push(let_(&ft, f));
         let args = self.args(args, &mut pre);
-        pre.push(self.check_function(var(&ft), callee.span));
+        pre.push(self.check_function(var(&ft), callee));
         pre.push(call(var(&ft), args));
         block(pre)
     }
 
-    fn check_function(&self, f: Expr, callee: Span) -> Expr {
-        let message = format!("{} is not a function", self.text(callee));
+    /// How V8 names a callee in "… is not a function" (its CallPrinter): member chains as
+    /// written, `o["k"]` as `o.k`, calls as `f(...)`; anything else as the source text.
+    fn callee_text(&self, x: &JsExpr) -> String {
+        match &x.kind {
+            K::Ident(n) => n.clone(),
+            K::Paren(inner) => self.callee_text(inner),
+            K::Member(o, f) => format!("{}.{}", self.callee_text(o), f.name),
+            K::Index(o, k) => match &k.kind {
+                K::Str(s) if is_identifier(s) => format!("{}.{s}", self.callee_text(o)),
+                _ => format!("{}[{}]", self.callee_text(o), self.callee_text(k)),
+            },
+            K::Call(f, _) => format!("{}(...)", self.callee_text(f)),
+            _ => self.text(x.span).to_string(),
+        }
+    }
+
+    fn check_function(&self, f: Expr, callee: &JsExpr) -> Expr {
+        let message = format!("{} is not a function", self.callee_text(callee));
         let is_fn = prim(
             PrimOp::JsStrictEq,
             vec![prim(PrimOp::JsTypeof, vec![f]), string("function")],
@@ -116,7 +132,7 @@ impl Lowerer<'_> {
         if_(is_fn, vec![], vec![throw_error("TypeError", &message)])
     }
 
-    fn method_call(&mut self, obj: &JsExpr, m: &Ident, args: &[JsExpr], callee: Span) -> Expr {
+    fn method_call(&mut self, obj: &JsExpr, m: &Ident, args: &[JsExpr], callee: &JsExpr) -> Expr {
         let name = m.name.as_str();
         if UNIMPLEMENTED_METHODS.contains(&name) {
             self.unsupported(&format!("the method `{name}`"), m.span);
@@ -417,6 +433,12 @@ impl Lowerer<'_> {
             _ => return None,
         })
     }
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
 fn arg(a: &[Expr], i: usize) -> Expr {
