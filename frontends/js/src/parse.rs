@@ -377,6 +377,10 @@ pub fn arrow_params(cover: Expr) -> Action<Vec<Ident>> {
         .collect()
 }
 
+pub fn default_param(l: usize, r: usize) -> Action<Ident> {
+    user(LexError::unsupported("a default parameter value", l..r))
+}
+
 pub fn tagged(tag: Expr, template: Expr) -> Action<Expr> {
     user(LexError::unsupported(
         "a tagged template",
