@@ -98,8 +98,15 @@ function $tl_reduce1(a, f) {
   return acc;
 }
 
-// A stable insertion sort with a comparator, in place (as V8's sort is stable);
-// undefined elements go last without calling the comparator.
+// Array.prototype.sort with a comparator, as V8 sorts arrays of fewer than 64 elements
+// (TimSort's first run, then binary insertion), calling the comparator in the same order;
+// undefined elements go last without being compared. Longer arrays are sorted the same
+// way (V8 merges runs there), which gives the same result for consistent comparators.
+function $tl_compare(f, x, y) {
+  const order = Number(f(x, y));
+  return order !== order ? 0 : order;
+}
+
 function $tl_sort(a, f) {
   if (f === undefined) {
     return a.sort();
@@ -107,14 +114,58 @@ function $tl_sort(a, f) {
   if (typeof f !== "function") {
     throw new TypeError("The comparison function must be either a function or undefined");
   }
-  for (let i = 1; i < a.length; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= 0 && (a[j] === undefined || (x !== undefined && f(a[j], x) > 0))) {
-      a[j + 1] = a[j];
-      j--;
+  const xs = [];
+  let holes = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === undefined) {
+      holes++;
+    } else {
+      xs.push(a[i]);
     }
-    a[j + 1] = x;
+  }
+  const n = xs.length;
+  if (n >= 2) {
+    let run = 2;
+    const descending = $tl_compare(f, xs[1], xs[0]) < 0;
+    let previous = xs[1];
+    for (let i = 2; i < n; i++) {
+      const order = $tl_compare(f, xs[i], previous);
+      if (descending ? order >= 0 : order < 0) {
+        break;
+      }
+      previous = xs[i];
+      run++;
+    }
+    if (descending) {
+      for (let lo = 0, hi = run - 1; lo < hi; lo++, hi--) {
+        const t = xs[lo];
+        xs[lo] = xs[hi];
+        xs[hi] = t;
+      }
+    }
+    for (let start = run; start < n; start++) {
+      const pivot = xs[start];
+      let left = 0;
+      let right = start;
+      while (left < right) {
+        const mid = left + Math.floor((right - left) / 2);
+        if ($tl_compare(f, pivot, xs[mid]) < 0) {
+          right = mid;
+        } else {
+          left = mid + 1;
+        }
+      }
+      for (let q = start; q > left; q--) {
+        xs[q] = xs[q - 1];
+      }
+      xs[left] = pivot;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    a[i] = xs[i];
+  }
+  for (let i = 0; i < holes; i++) {
+    a[n + i] = undefined;
   }
   return a;
 }
