@@ -240,10 +240,25 @@ impl<'s> Lowerer<'s> {
 
     /// Declares the `var`s of a function body (or of the module) as `undefined`.
     fn hoist_vars(&mut self, stmts: &[Stmt], out: &mut Vec<Expr>) {
-        let mut names = Vec::new();
+        let (mut names, mut annex) = (Vec::new(), Vec::new());
         for s in stmts {
-            collect_vars(s, &mut names);
+            collect_vars(s, &mut names, &mut annex, false);
         }
+        // An Annex B binding is skipped where a top-level `let`/`const` has the name.
+        let lexical: Vec<&str> = stmts
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StmtKind::Decl(DeclKind::Let | DeclKind::Const, ds) => Some(ds),
+                _ => None,
+            })
+            .flatten()
+            .map(|d| d.name.name.as_str())
+            .collect();
+        names.extend(
+            annex
+                .into_iter()
+                .filter(|(n, _)| !lexical.contains(&n.as_str())),
+        );
         for (name, span) in names {
             let existed = self
                 .scopes
@@ -421,25 +436,32 @@ fn is_require(init: Option<&crate::ast::Expr>, module: &str) -> bool {
 }
 
 /// The `var` declarations of a function body, not looking into nested functions.
-fn collect_vars(s: &Stmt, out: &mut Vec<(String, Span)>) {
+/// `annex` receives the function declarations nested in blocks: sloppy-mode JavaScript
+/// (ECMAScript Annex B.3.3) also binds them as `var`s of the enclosing function.
+fn collect_vars(
+    s: &Stmt,
+    out: &mut Vec<(String, Span)>,
+    annex: &mut Vec<(String, Span)>,
+    nested: bool,
+) {
     match &s.kind {
         StmtKind::Decl(DeclKind::Var, decls) => {
             out.extend(decls.iter().map(|d| (d.name.name.clone(), d.name.span)));
         }
         StmtKind::If(_, a, b) => {
-            collect_vars(a, out);
+            collect_vars(a, out, annex, true);
             if let Some(b) = b {
-                collect_vars(b, out);
+                collect_vars(b, out, annex, true);
             }
         }
         StmtKind::While(_, b) | StmtKind::DoWhile(b, _) | StmtKind::Labeled(_, b) => {
-            collect_vars(b, out)
+            collect_vars(b, out, annex, true)
         }
         StmtKind::For { init, body, .. } => {
             if let Some(i) = init {
-                collect_vars(i, out);
+                collect_vars(i, out, annex, true);
             }
-            collect_vars(body, out);
+            collect_vars(body, out, annex, true);
         }
         StmtKind::ForOf {
             decl, name, body, ..
@@ -447,20 +469,25 @@ fn collect_vars(s: &Stmt, out: &mut Vec<(String, Span)>) {
             if *decl == Some(DeclKind::Var) {
                 out.push((name.name.clone(), name.span));
             }
-            collect_vars(body, out);
+            collect_vars(body, out, annex, true);
         }
-        StmtKind::Block(b) => b.iter().for_each(|s| collect_vars(s, out)),
+        StmtKind::Function(f) if nested => {
+            if let Some(n) = &f.name {
+                annex.push((n.name.clone(), n.span));
+            }
+        }
+        StmtKind::Block(b) => b.iter().for_each(|s| collect_vars(s, out, annex, true)),
         StmtKind::Try {
             body,
             catch,
             finally,
         } => {
-            body.iter().for_each(|s| collect_vars(s, out));
+            body.iter().for_each(|s| collect_vars(s, out, annex, true));
             if let Some((_, c)) = catch {
-                c.iter().for_each(|s| collect_vars(s, out));
+                c.iter().for_each(|s| collect_vars(s, out, annex, true));
             }
             if let Some(f) = finally {
-                f.iter().for_each(|s| collect_vars(s, out));
+                f.iter().for_each(|s| collect_vars(s, out, annex, true));
             }
         }
         _ => {}

@@ -10,7 +10,23 @@ use tracelab_ir::{Catch, DiagnosticKind, Expr, ExprKind, PrimOp, RETURN_LABEL};
 impl Lowerer<'_> {
     pub(super) fn lower_stmt(&mut self, s: &Stmt, out: &mut Vec<Expr>) {
         match &s.kind {
-            StmtKind::Empty | StmtKind::Function(_) => {}
+            StmtKind::Empty => {}
+            StmtKind::Function(f) => {
+                // Annex B.3.3: a declaration in a block also sets the function's `var`.
+                let name = &f.name.as_ref().expect("declarations are named").name;
+                let func = self.current_func();
+                let base = self
+                    .scopes
+                    .iter()
+                    .find(|s| s.func == func)
+                    .and_then(|s| s.vars.get(name));
+                let inner = self.scopes.last().and_then(|s| s.vars.get(name));
+                if let (Some(base), Some(inner)) = (base, inner) {
+                    if base.ir != inner.ir && base.kind == BindKind::Var {
+                        out.push(set_var(&base.ir, var(&inner.ir)));
+                    }
+                }
+            }
             StmtKind::Decl(kind, decls) => {
                 for d in decls {
                     let (binding, _) = self
