@@ -2,7 +2,7 @@
 //! to fields and indices evaluate the object (and key) once, into temporaries.
 
 use super::ir::*;
-use super::{BindKind, Lowerer, Scope};
+use super::{BindKind, Binding, Lowerer, Scope};
 use crate::ast::{BinOp, Expr as JsExpr, ExprKind as K, Function, LogicOp, PropKey, UnaryOp};
 use std::collections::HashMap;
 use tracelab_ir::{DiagnosticKind, Expr, ExprKind, Field, LValue, PrimOp, Span};
@@ -14,6 +14,8 @@ enum Place {
     /// A `let`/`const` read or written before its declaration.
     Dead(String),
     Undeclared(String),
+    /// A global created by assignment: its IR name, its existence flag, its JS name.
+    Implicit(String, String, String),
     Field(Expr, String),
     Index(Expr, Expr),
 }
@@ -184,6 +186,19 @@ impl Lowerer<'_> {
                     "undefined"
                 })
             }
+            K::Unary(UnaryOp::Typeof, inner) if matches!(&inner.kind, K::Ident(n) if self.implicit_flag(n).is_some()) =>
+            {
+                let K::Ident(n) = &inner.kind else {
+                    unreachable!("matched above")
+                };
+                let (b, _) = self.resolve(n).expect("an implicit global is declared");
+                let flag = b.implicit.expect("matched above");
+                if_(
+                    var(&flag),
+                    vec![prim(PrimOp::JsTypeof, vec![var(&b.ir)])],
+                    vec![string("undefined")],
+                )
+            }
             K::Unary(op, inner) => {
                 let v = self.expr(inner);
                 let op = match op {
@@ -247,6 +262,14 @@ impl Lowerer<'_> {
 
     fn read_var(&mut self, name: &str, span: Span) -> Expr {
         match self.resolve(name) {
+            Some((
+                Binding {
+                    ir,
+                    implicit: Some(flag),
+                    ..
+                },
+                _,
+            )) => implicit_read(&ir, &flag, name),
             Some((b, local)) => {
                 if local && b.tdz_end.is_some_and(|end| (span.start as usize) < end) {
                     throw_error(
@@ -355,12 +378,18 @@ impl Lowerer<'_> {
                     Place::Dead(name.clone())
                 }
                 Some((b, _)) if b.kind == BindKind::Const => Place::Const(b.ir),
+                Some((
+                    Binding {
+                        ir,
+                        implicit: Some(flag),
+                        ..
+                    },
+                    _,
+                )) => Place::Implicit(ir, flag, name.clone()),
                 Some((b, _)) => Place::Var(b.ir),
                 None => {
-                    self.unsupported(
-                        &format!("assigning to the undeclared variable `{name}`"),
-                        target.span,
-                    );
+                    // Sloppy mode: the assignment creates a global (declared on a second pass).
+                    self.implicit_found.push(name.clone());
                     Place::Undeclared(name.clone())
                 }
             },
@@ -397,6 +426,7 @@ impl Lowerer<'_> {
                 &format!("Cannot access '{n}' before initialization"),
             ),
             Place::Undeclared(n) => throw_error("ReferenceError", &format!("{n} is not defined")),
+            Place::Implicit(ir, flag, n) => implicit_read(ir, flag, n),
             Place::Field(o, f) => get(o.clone(), f),
             Place::Index(o, k) => index(o.clone(), k.clone()),
         }
@@ -410,6 +440,9 @@ impl Lowerer<'_> {
                 throw_error("TypeError", "Assignment to constant variable."),
             ]),
             Place::Dead(_) | Place::Undeclared(_) => block(vec![value, self.place_read(place)]),
+            Place::Implicit(ir, flag, _) => {
+                block(vec![set_var(ir, value), set_var(flag, boolean(true))])
+            }
             Place::Field(o, f) => set(
                 LValue::Field {
                     object: Box::new(o.clone()),
@@ -521,9 +554,29 @@ impl Lowerer<'_> {
         block(body)
     }
 
+    fn implicit_flag(&self, name: &str) -> Option<String> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.vars.get(name))
+            .and_then(|b| b.implicit.clone())
+    }
+
     pub(super) fn report(&mut self, kind: DiagnosticKind, message: &str, span: Span) {
         self.error(kind, message.to_string(), span);
     }
+}
+
+/// Reading a global created by assignment: a ReferenceError until it exists.
+fn implicit_read(ir: &str, flag: &str, name: &str) -> Expr {
+    if_(
+        var(flag),
+        vec![var(ir)],
+        vec![throw_error(
+            "ReferenceError",
+            &format!("{name} is not defined"),
+        )],
+    )
 }
 
 pub(super) fn is_error_class(name: &str) -> bool {

@@ -46,6 +46,9 @@ struct Binding {
     tdz_end: Option<usize>,
     /// Bound to `require('containerless')`: member calls on it are host events.
     module: bool,
+    /// For a global created by assigning an undeclared name (sloppy mode): the IR flag
+    /// telling whether it exists yet (reading it before is a ReferenceError).
+    implicit: Option<String>,
 }
 
 struct Scope {
@@ -79,10 +82,35 @@ pub struct Lowerer<'s> {
     funcs: Vec<FunCtx>,
     /// Prelude functions already lowered: JavaScript name → FunDef name.
     prelude_done: HashMap<String, String>,
+    /// Undeclared names the program assigns: globals in sloppy mode.
+    implicit_found: Vec<String>,
 }
 
 /// Lowers a parsed program.
 pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
+    // Assigning an undeclared name creates a global; those names are found by a first
+    // lowering, then declared up front in a second one.
+    match lower_with(src, stmts, &[]) {
+        Ok(result) => result,
+        Err(found) => match lower_with(src, stmts, &found) {
+            Ok(result) => result,
+            // Every global name resolves once declared, so this is a lowering bug.
+            Err(names) => Err(vec![Diagnostic::new(
+                DiagnosticKind::Invalid,
+                format!("internal error: implicit globals {names:?} stayed undeclared"),
+                Span::default(),
+                "here",
+            )]),
+        },
+    }
+}
+
+/// Lowers with the given implicit globals declared; `Err(names)` when others were found.
+fn lower_with(
+    src: &str,
+    stmts: &[Stmt],
+    implicit: &[String],
+) -> Result<Result<Program, Vec<Diagnostic>>, Vec<String>> {
     let mut l = Lowerer {
         src,
         functions: Vec::new(),
@@ -94,6 +122,7 @@ pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
         scopes: Vec::new(),
         funcs: Vec::new(),
         prelude_done: HashMap::new(),
+        implicit_found: Vec::new(),
     };
     l.funcs.push(FunCtx {
         captures: Vec::new(),
@@ -105,8 +134,23 @@ pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
         func: 0,
     });
     let mut body = Vec::new();
+    for name in implicit {
+        let ir = l.declare(name, BindKind::Var, None, Span::default());
+        let flag = format!("{ir}%exists");
+        if let Some(b) = l.scopes[0].vars.get_mut(name) {
+            b.implicit = Some(flag.clone());
+        }
+        body.push(let_(&ir, undef()));
+        body.push(let_(&flag, boolean(false)));
+    }
     l.hoist_vars(stmts, &mut body);
     l.lower_stmts(stmts, &mut body);
+    if !l.implicit_found.is_empty() {
+        let mut found = l.implicit_found;
+        found.sort();
+        found.dedup();
+        return Err(found);
+    }
     // OpenWhisk style: the value of the program is `main(input)` when `main` is a function.
     let main = l.scopes[0].vars.get("main").map(|b| b.ir.clone());
     body.push(match main {
@@ -121,14 +165,14 @@ pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
         None => undef(),
     });
     if l.diags.is_empty() {
-        Ok(Program {
+        Ok(Ok(Program {
             dialect: Dialect::Js,
             functions: l.functions,
             body,
-        })
+        }))
     } else {
         l.diags.sort_by_key(|d| (d.span.start, d.span.end));
-        Err(l.diags)
+        Ok(Err(l.diags))
     }
 }
 
@@ -208,6 +252,7 @@ impl<'s> Lowerer<'s> {
             kind,
             tdz_end,
             module: false,
+            implicit: None,
         };
         self.scopes
             .last_mut()
@@ -231,8 +276,10 @@ impl<'s> Lowerer<'s> {
             .find_map(|s| s.vars.get(name).map(|b| (b.clone(), s.func)))?;
         let current = self.current_func();
         for f in owner + 1..=current {
-            if !self.funcs[f].captures.contains(&binding.ir) {
-                self.funcs[f].captures.push(binding.ir.clone());
+            for name in std::iter::once(&binding.ir).chain(binding.implicit.iter()) {
+                if !self.funcs[f].captures.contains(name) {
+                    self.funcs[f].captures.push(name.clone());
+                }
             }
         }
         Some((binding, owner == current))
