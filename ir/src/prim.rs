@@ -124,6 +124,7 @@ prim_ops! {
     JsStrPadStart = "js.str_pad_start", Exact(3), "`s.padStart(n, fill)`";
     JsStrPadEnd = "js.str_pad_end", Exact(3), "`s.padEnd(n, fill)`";
     JsNumToFixed = "js.num_to_fixed", Exact(2), "`x.toFixed(digits)`";
+    JsNumToString = "js.num_to_string", Exact(2), "`x.toString(radix)` of a number (radix 10 when undefined)";
     JsMathMax = "js.math_max", AtLeast(0), "`Math.max(...xs)`";
     JsMathMin = "js.math_min", AtLeast(0), "`Math.min(...xs)`";
     JsMathFloor = "js.math_floor", Exact(1), "`Math.floor(x)`";

@@ -269,6 +269,16 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 prims::pad_end(&s, n, &fill)?
             })
         }
+        JsNumToString => {
+            let radix = opt_num(heap, &args[1]).map_or(10.0, integer);
+            if !(2.0..=36.0).contains(&radix) {
+                return Err(Error::new(
+                    "RangeError",
+                    "toString() radix must be between 2 and 36",
+                ));
+            }
+            Value::str(&to_radix_string(number(heap, 0), radix as u32))
+        }
         JsNumToFixed => Value::str(&to_fixed(
             number(heap, 0),
             opt_num(heap, &args[1]).map_or(0.0, integer),
@@ -341,6 +351,76 @@ fn replace_all(s: &str, pattern: &str, replacement: &str) -> String {
     s.split(pattern)
         .collect::<Vec<_>>()
         .join(&prims::replace_first(pattern, pattern, replacement))
+}
+
+/// Number::toString(radix), as V8's DoubleToRadixCString: fraction digits only up to
+/// the input's precision, rounded to even.
+fn to_radix_string(value: f64, radix: u32) -> String {
+    if radix == 10 || !value.is_finite() {
+        return prims::number_to_string(value);
+    }
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let r = f64::from(radix);
+    let negative = value < 0.0;
+    let value = value.abs();
+    let mut integer = value.floor();
+    let mut fraction = value - integer;
+    let next_up = f64::from_bits(value.to_bits() + 1);
+    let mut delta = (0.5 * (next_up - value)).max(f64::from_bits(1));
+    let mut frac_digits: Vec<u32> = Vec::new();
+    if fraction >= delta {
+        loop {
+            fraction *= r;
+            delta *= r;
+            let digit = fraction as u32;
+            frac_digits.push(digit);
+            fraction -= f64::from(digit);
+            if (fraction > 0.5 || (fraction == 0.5 && digit & 1 == 1)) && fraction + delta > 1.0 {
+                // Round up, carrying through the digits already written.
+                loop {
+                    match frac_digits.pop() {
+                        None => {
+                            integer += 1.0;
+                            break;
+                        }
+                        Some(d) if d + 1 < radix => {
+                            frac_digits.push(d + 1);
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                break;
+            }
+            if fraction < delta {
+                break;
+            }
+        }
+    }
+    let mut int_digits: Vec<u8> = Vec::new();
+    // Digits below the precision of a double are zeros.
+    while integer / r >= 9007199254740992.0 {
+        integer /= r;
+        int_digits.push(b'0');
+    }
+    loop {
+        let remainder = integer % r;
+        int_digits.push(DIGITS[remainder as usize]);
+        integer = (integer - remainder) / r;
+        if integer <= 0.0 {
+            break;
+        }
+    }
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.extend(int_digits.iter().rev().map(|&b| b as char));
+    if !frac_digits.is_empty() {
+        out.push('.');
+        out.extend(frac_digits.iter().map(|&d| DIGITS[d as usize] as char));
+    }
+    out
 }
 
 /// Math.round: halves round toward +Infinity; -0 and (-0.5, 0) give -0.

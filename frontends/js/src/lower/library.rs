@@ -178,12 +178,20 @@ impl Lowerer<'_> {
                 vec![node],
             );
         }
-        if name == "toString" && a.is_empty() {
+        if name == "toString" {
             // Every value but undefined and null has a toString; the `get` raises V8's error.
-            node = block(vec![
-                get(r.clone(), "toString"),
-                prim(PrimOp::JsToString, vec![r.clone()]),
-            ]);
+            let is_number = prim(
+                PrimOp::JsStrictEq,
+                vec![prim(PrimOp::JsTypeof, vec![r.clone()]), string("number")],
+            );
+            node = if_(
+                is_number,
+                vec![prim(PrimOp::JsNumToString, vec![r.clone(), arg(&a, 0)])],
+                vec![
+                    get(r.clone(), "toString"),
+                    prim(PrimOp::JsToString, vec![r.clone()]),
+                ],
+            );
         }
         pre.push(node);
         block(pre)
