@@ -193,3 +193,46 @@ function $tl_parseFloat(s) {
 function $tl_isNaN(x) {
   return isNaN(x);
 }
+
+// `a.splice(start, count, ...items)`; `argc` is how many arguments the call passed,
+// `items` the inserted elements as an array.
+function $tl_splice(a, argc, start, count, items) {
+  const len = a.length;
+  let s = Math.trunc(Number(start));
+  if (s !== s || argc === 0) {
+    s = 0;
+  }
+  s = s < 0 ? Math.max(len + s, 0) : Math.min(s, len);
+  let c = len - s;
+  if (argc === 0) {
+    c = 0;
+  } else if (argc >= 2) {
+    c = Math.trunc(Number(count));
+    if (c !== c) {
+      c = 0;
+    }
+    c = Math.min(Math.max(c, 0), len - s);
+  }
+  const removed = a.slice(s, s + c);
+  const tail = a.slice(s + c);
+  a.length = s;
+  for (const x of items) {
+    a.push(x);
+  }
+  for (const x of tail) {
+    a.push(x);
+  }
+  return removed;
+}
+
+// `a.at(i)` for arrays and strings.
+function $tl_at(a, i) {
+  let k = Math.trunc(Number(i));
+  if (k !== k) {
+    k = 0;
+  }
+  if (k < 0) {
+    k += a.length;
+  }
+  return k < 0 || k >= a.length ? undefined : a[k];
+}

@@ -5,7 +5,7 @@ use super::ir::*;
 use super::{BindKind, Binding, Lowerer, Scope};
 use crate::ast::{BinOp, Expr as JsExpr, ExprKind as K, Function, LogicOp, PropKey, UnaryOp};
 use std::collections::HashMap;
-use tracelab_ir::{DiagnosticKind, Expr, ExprKind, Field, LValue, PrimOp, Span};
+use tracelab_ir::{Expr, ExprKind, Field, LValue, PrimOp, Span};
 
 /// Where an assignment writes.
 enum Place {
@@ -560,10 +560,6 @@ impl Lowerer<'_> {
             .rev()
             .find_map(|s| s.vars.get(name))
             .and_then(|b| b.implicit.clone())
-    }
-
-    pub(super) fn report(&mut self, kind: DiagnosticKind, message: &str, span: Span) {
-        self.error(kind, message.to_string(), span);
     }
 }
 

@@ -7,12 +7,11 @@
 use super::ir::*;
 use super::Lowerer;
 use crate::ast::{Expr as JsExpr, ExprKind as K, Ident};
-use tracelab_ir::{DiagnosticKind, EventKind, Expr, PrimOp, Span};
+use tracelab_ir::{EventKind, Expr, PrimOp, Span};
 
 /// Array and string methods of Node that the subset does not implement: calling them is
 /// reported, rather than failing at run time with "is not a function".
 const UNIMPLEMENTED_METHODS: &[&str] = &[
-    "splice",
     "fill",
     "flat",
     "flatMap",
@@ -150,7 +149,7 @@ impl Lowerer<'_> {
                 call(var(&f), a.clone()),
             ])
         };
-        let array = self.array_method(name, &r, &a, m.span);
+        let array = self.array_method(name, &r, &a);
         let string_m = self.string_method(name, &r, &a);
         let number = match (name, a.len()) {
             ("toFixed", _) => Some(prim(PrimOp::JsNumToFixed, vec![r.clone(), arg(&a, 0)])),
@@ -197,7 +196,7 @@ impl Lowerer<'_> {
         block(pre)
     }
 
-    fn array_method(&mut self, name: &str, r: &Expr, a: &[Expr], span: Span) -> Option<Expr> {
+    fn array_method(&mut self, name: &str, r: &Expr, a: &[Expr]) -> Option<Expr> {
         use PrimOp::*;
         let with = |op: PrimOp, n: usize| {
             Some(prim(
@@ -246,12 +245,18 @@ impl Lowerer<'_> {
                 ))
             }
             "at" => {
-                self.report(
-                    DiagnosticKind::Unsupported,
-                    "the method `at` is outside the tracelab JavaScript subset",
-                    span,
-                );
-                None
+                let f = self.prelude("$tl_at");
+                Some(call(f, vec![r.clone(), arg(a, 0)]))
+            }
+            "splice" => {
+                let f = self.prelude("$tl_splice");
+                let items = e(tracelab_ir::ExprKind::Array {
+                    items: a.iter().skip(2).cloned().collect(),
+                });
+                Some(call(
+                    f,
+                    vec![r.clone(), num(a.len() as f64), arg(a, 0), arg(a, 1), items],
+                ))
             }
             _ => None,
         }
@@ -287,6 +292,10 @@ impl Lowerer<'_> {
             "repeat" => with(JsStrRepeat, 1),
             "padStart" => with(JsStrPadStart, 2),
             "padEnd" => with(JsStrPadEnd, 2),
+            "at" => {
+                let f = self.prelude("$tl_at");
+                Some(call(f, vec![r.clone(), arg(a, 0)]))
+            }
             "concat" => Some(prim(
                 Concat,
                 std::iter::once(r.clone())

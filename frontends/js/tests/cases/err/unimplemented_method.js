@@ -1,2 +1,2 @@
 let xs = [1, 2, 3];
-xs.splice(0, 1);
+xs.fill(0);
