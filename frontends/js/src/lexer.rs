@@ -211,7 +211,7 @@ pub enum Tok {
 impl Tok {
     /// Whether an expression can end with this token (so a following `/` divides and a
     /// following `++` on a new line is a prefix operator of the next statement).
-    fn ends_operand(&self) -> bool {
+    pub(crate) fn ends_operand(&self) -> bool {
         matches!(
             self,
             Tok::Ident(_)

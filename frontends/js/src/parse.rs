@@ -119,11 +119,45 @@ fn restricted_semicolons(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Refuses nesting deeper than [`MAX_NESTING`]: within each bracket, every token since the
-/// last `,`/`;` counts as a level (a node's depth never exceeds the tokens on its path).
+/// last `,`/`;` counts as a level (a node's depth never exceeds the tokens on its path). A
+/// line break between an operand and a token that can only start a statement ends the
+/// statement too (ASI inserts a `;` there), so code without semicolons is not penalised.
 fn check_nesting(tokens: &[Token]) -> Result<(), Diagnostic> {
     let mut counts: Vec<usize> = vec![0];
     let mut total = 0;
+    let mut prev: Option<&Token> = None;
     for t in tokens {
+        let starts_statement = matches!(
+            t.tok,
+            Tok::Ident(_)
+                | Tok::Number(_)
+                | Tok::Str(_)
+                | Tok::TemplateFull(_)
+                | Tok::TemplateHead(_)
+                | Tok::Let
+                | Tok::Const
+                | Tok::Var
+                | Tok::If
+                | Tok::For
+                | Tok::While
+                | Tok::Do
+                | Tok::Return
+                | Tok::Break
+                | Tok::Continue
+                | Tok::Throw
+                | Tok::Try
+                | Tok::Function
+                | Tok::True
+                | Tok::False
+                | Tok::Null
+        );
+        if t.newline_before && starts_statement && prev.is_some_and(|p| p.tok.ends_operand()) {
+            if let Some(top) = counts.last_mut() {
+                total -= *top;
+                *top = 0;
+            }
+        }
+        prev = Some(t);
         match t.tok {
             Tok::Semi | Tok::Comma => {
                 if let Some(top) = counts.last_mut() {

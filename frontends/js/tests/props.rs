@@ -141,3 +141,14 @@ fn deep_nesting_is_refused_not_overflowed() {
     let deep_unary = format!("let x = {}1;", "-".repeat(5000));
     check(&deep_unary);
 }
+
+#[test]
+fn long_programs_without_semicolons_are_accepted() {
+    let body: String = (0..300)
+        .map(|i| format!("  let v{i} = x + {i}\n  x = v{i} * 2\n"))
+        .collect();
+    let source = format!("function main(p) {{\n  let x = 1\n{body}  return x\n}}\n");
+    let program =
+        tracelab_js::lower_program(&source).expect("a long function without semicolons lowers");
+    wf::Checked::new(program).expect("well-formed");
+}
