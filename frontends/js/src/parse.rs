@@ -19,7 +19,7 @@ lalrpop_util::lalrpop_mod!(
 
 /// Deepest bracket / operator nesting accepted, so that recursive passes over the AST
 /// (lowering, `Drop`) stay within a thread's stack.
-pub const MAX_NESTING: usize = 200;
+pub const MAX_NESTING: usize = 300;
 
 /// Parses a program to its statements.
 pub fn parse(src: &str) -> Result<Vec<Stmt>, Diagnostic> {
