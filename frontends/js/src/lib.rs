@@ -9,9 +9,6 @@
 //! host API (`listen`, `get`, `post`, `respond`), whose calls lower to core events.
 //!
 //! Known differences from Node 20 (everything else in the subset is meant to agree):
-//! - a `let`/`const` read from a closure that runs before the declaration is initialised
-//!   sees `undefined` instead of raising a ReferenceError (reads textually before the
-//!   declaration in the same function do raise it);
 //! - strings are Unicode scalar values, so a lone surrogate (`"😀".slice(1)`) becomes U+FFFD;
 //! - the callee named in "… is not a function" is rebuilt from the AST as V8's call
 //!   printer does for names, members, indices and calls; V8 constant-folds some other

@@ -16,6 +16,8 @@ enum Place {
     Undeclared(String),
     /// A global created by assignment: its IR name, its existence flag, its JS name.
     Implicit(String, String, String),
+    /// A `let` written from a closure that may run before its initialisation.
+    Checked(String, String, String),
     Field(Expr, String),
     Index(Expr, Expr),
 }
@@ -270,6 +272,9 @@ impl Lowerer<'_> {
                 },
                 _,
             )) => implicit_read(&ir, &flag, name),
+            Some((b, false)) if b.tdz_flag.is_some() => {
+                initialised_read(&b.ir, b.tdz_flag.as_deref().unwrap_or_default(), name)
+            }
             Some((b, local)) => {
                 if local && b.tdz_end.is_some_and(|end| (span.start as usize) < end) {
                     throw_error(
@@ -386,6 +391,10 @@ impl Lowerer<'_> {
                     },
                     _,
                 )) => Place::Implicit(ir, flag, name.clone()),
+                Some((b, false)) if b.tdz_flag.is_some() && b.kind == BindKind::Let => {
+                    let flag = b.tdz_flag.clone().unwrap_or_default();
+                    Place::Checked(b.ir, flag, name.clone())
+                }
                 Some((b, _)) => Place::Var(b.ir),
                 None => {
                     // Sloppy mode: the assignment creates a global (declared on a second pass).
@@ -427,6 +436,7 @@ impl Lowerer<'_> {
             ),
             Place::Undeclared(n) => throw_error("ReferenceError", &format!("{n} is not defined")),
             Place::Implicit(ir, flag, n) => implicit_read(ir, flag, n),
+            Place::Checked(ir, flag, n) => initialised_read(ir, flag, n),
             Place::Field(o, f) => get(o.clone(), f),
             Place::Index(o, k) => index(o.clone(), k.clone()),
         }
@@ -443,6 +453,15 @@ impl Lowerer<'_> {
             Place::Implicit(ir, flag, _) => {
                 block(vec![set_var(ir, value), set_var(flag, boolean(true))])
             }
+            // The value is computed first, then the binding checked, as in JavaScript.
+            Place::Checked(ir, flag, n) => block(vec![
+                let_("%checked", value),
+                if_(
+                    var(flag),
+                    vec![set_var(ir, var("%checked"))],
+                    vec![initialised_read(ir, flag, n)],
+                ),
+            ]),
             Place::Field(o, f) => set(
                 LValue::Field {
                     object: Box::new(o.clone()),
@@ -561,6 +580,16 @@ impl Lowerer<'_> {
             .find_map(|s| s.vars.get(name))
             .and_then(|b| b.implicit.clone())
     }
+}
+
+/// Reading a `let`/`const` from a closure that may run before its initialisation.
+fn initialised_read(ir: &str, flag: &str, name: &str) -> Expr {
+    let message = format!("Cannot access '{name}' before initialization");
+    if_(
+        var(flag),
+        vec![var(ir)],
+        vec![throw_error("ReferenceError", &message)],
+    )
 }
 
 /// Reading a global created by assignment: a ReferenceError until it exists.

@@ -8,8 +8,9 @@
 //! each function its `var`s (hoisted as `undefined`), so that a closure created anywhere in
 //! the scope captures the binding's cell (functions are hoisted: their closures are made at
 //! the start of the scope). A read of a `let`/`const` that is textually before the end of its
-//! declaration in the same function is a ReferenceError (the temporal dead zone); a read from
-//! another function that runs too early is not detected (it sees `undefined`).
+//! declaration in the same function is a ReferenceError (the temporal dead zone), decided
+//! statically; a binding that a closure created before its declaration may read gets a
+//! run-time flag, set by the declaration and checked by that closure's reads and writes.
 //!
 //! Functions are lambda-lifted: each becomes a `FunDef` whose captures are the bindings of
 //! enclosing functions it (or a function nested in it) uses.
@@ -49,6 +50,9 @@ struct Binding {
     /// For a global created by assigning an undeclared name (sloppy mode): the IR flag
     /// telling whether it exists yet (reading it before is a ReferenceError).
     implicit: Option<String>,
+    /// For a `let`/`const` that a closure created before its declaration may read: the IR
+    /// flag telling whether it is initialised (reads before are a ReferenceError).
+    tdz_flag: Option<String>,
 }
 
 struct Scope {
@@ -64,6 +68,9 @@ struct LoopCtx {
 }
 
 struct FunCtx {
+    /// Where the function starts in the source: a closure created before a declaration
+    /// may run while the binding is uninitialised.
+    start: usize,
     captures: Vec<String>,
     loops: Vec<LoopCtx>,
     /// False for module code, where `return` is not allowed.
@@ -84,33 +91,45 @@ pub struct Lowerer<'s> {
     prelude_done: HashMap<String, String>,
     /// Undeclared names the program assigns: globals in sloppy mode.
     implicit_found: Vec<String>,
+    /// What a first lowering finds and a second one prepares for (see [`Seed`]).
+    seed: Seed,
+    found: Seed,
+}
+
+/// What a lowering pass learns late and the next pass declares up front: globals created
+/// by assignment, and `let`/`const` bindings (name, end of declaration) that need a
+/// run-time initialisation flag.
+#[derive(Clone, Default, PartialEq)]
+struct Seed {
+    implicit: Vec<String>,
+    tdz: Vec<(String, usize)>,
 }
 
 /// Lowers a parsed program.
 pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
-    // Assigning an undeclared name creates a global; those names are found by a first
-    // lowering, then declared up front in a second one.
-    match lower_with(src, stmts, &[]) {
-        Ok(result) => result,
-        Err(found) => match lower_with(src, stmts, &found) {
-            Ok(result) => result,
-            // Every global name resolves once declared, so this is a lowering bug.
-            Err(names) => Err(vec![Diagnostic::new(
-                DiagnosticKind::Invalid,
-                format!("internal error: implicit globals {names:?} stayed undeclared"),
-                Span::default(),
-                "here",
-            )]),
-        },
+    // Implicit globals and run-time TDZ checks are found by a first lowering, then
+    // declared up front in a second one (which finds nothing new).
+    let mut seed = Seed::default();
+    for _ in 0..3 {
+        match lower_with(src, stmts, &seed) {
+            Ok(result) => return result,
+            Err(found) => seed = found,
+        }
     }
+    Err(vec![Diagnostic::new(
+        DiagnosticKind::Invalid,
+        "internal error: the lowering did not settle",
+        Span::default(),
+        "here",
+    )])
 }
 
-/// Lowers with the given implicit globals declared; `Err(names)` when others were found.
+/// Lowers with what `seed` declares; `Err` with a larger seed when the pass found more.
 fn lower_with(
     src: &str,
     stmts: &[Stmt],
-    implicit: &[String],
-) -> Result<Result<Program, Vec<Diagnostic>>, Vec<String>> {
+    seed: &Seed,
+) -> Result<Result<Program, Vec<Diagnostic>>, Seed> {
     let mut l = Lowerer {
         src,
         functions: Vec::new(),
@@ -123,8 +142,11 @@ fn lower_with(
         funcs: Vec::new(),
         prelude_done: HashMap::new(),
         implicit_found: Vec::new(),
+        seed: seed.clone(),
+        found: seed.clone(),
     };
     l.funcs.push(FunCtx {
+        start: 0,
         captures: Vec::new(),
         loops: Vec::new(),
         is_function: false,
@@ -134,7 +156,7 @@ fn lower_with(
         func: 0,
     });
     let mut body = Vec::new();
-    for name in implicit {
+    for name in &seed.implicit {
         let ir = l.declare(name, BindKind::Var, None, Span::default());
         let flag = format!("{ir}%exists");
         if let Some(b) = l.scopes[0].vars.get_mut(name) {
@@ -145,10 +167,13 @@ fn lower_with(
     }
     l.hoist_vars(stmts, &mut body);
     l.lower_stmts(stmts, &mut body);
-    if !l.implicit_found.is_empty() {
-        let mut found = l.implicit_found;
-        found.sort();
-        found.dedup();
+    let mut found = l.found;
+    found.implicit.extend(l.implicit_found);
+    found.implicit.sort();
+    found.implicit.dedup();
+    found.tdz.sort();
+    found.tdz.dedup();
+    if found != *seed {
         return Err(found);
     }
     // OpenWhisk style: the value of the program is `main(input)` when `main` is a function.
@@ -253,6 +278,7 @@ impl<'s> Lowerer<'s> {
             tdz_end,
             module: false,
             implicit: None,
+            tdz_flag: None,
         };
         self.scopes
             .last_mut()
@@ -275,8 +301,14 @@ impl<'s> Lowerer<'s> {
             .rev()
             .find_map(|s| s.vars.get(name).map(|b| (b.clone(), s.func)))?;
         let current = self.current_func();
+        if let (Some(end), None) = (binding.tdz_end, &binding.tdz_flag) {
+            if owner < current && self.funcs[owner + 1].start < end {
+                self.found.tdz.push((name.to_string(), end));
+            }
+        }
         for f in owner + 1..=current {
-            for name in std::iter::once(&binding.ir).chain(binding.implicit.iter()) {
+            let flags = binding.implicit.iter().chain(binding.tdz_flag.iter());
+            for name in std::iter::once(&binding.ir).chain(flags) {
                 if !self.funcs[f].captures.contains(name) {
                     self.funcs[f].captures.push(name.clone());
                 }
@@ -337,6 +369,17 @@ impl<'s> Lowerer<'s> {
                             self.mark_module(&d.name.name);
                         }
                         out.push(let_(&ir, undef()));
+                        if self.seed.tdz.contains(&(d.name.name.clone(), end)) {
+                            let flag = format!("{ir}%init");
+                            if let Some(b) = self
+                                .scopes
+                                .last_mut()
+                                .and_then(|s| s.vars.get_mut(&d.name.name))
+                            {
+                                b.tdz_flag = Some(flag.clone());
+                            }
+                            out.push(let_(&flag, boolean(false)));
+                        }
                     }
                 }
                 StmtKind::Decl(DeclKind::Var, decls) => {
@@ -394,6 +437,7 @@ impl<'s> Lowerer<'s> {
     fn lower_function_as(&mut self, f: &Function, fname: String) -> String {
         let func = self.funcs.len();
         self.funcs.push(FunCtx {
+            start: f.span.start as usize,
             captures: Vec::new(),
             loops: Vec::new(),
             is_function: true,
@@ -451,6 +495,7 @@ impl<'s> Lowerer<'s> {
         let funcs = std::mem::take(&mut self.funcs);
         let src = std::mem::replace(&mut self.src, PRELUDE);
         self.funcs.push(FunCtx {
+            start: 0,
             captures: Vec::new(),
             loops: Vec::new(),
             is_function: false,

@@ -46,6 +46,9 @@ impl Lowerer<'_> {
                         ),
                         (None, DeclKind::Var) => {}
                     }
+                    if let Some(flag) = &binding.tdz_flag {
+                        out.push(set_var(flag, boolean(true)));
+                    }
                 }
             }
             StmtKind::Expr(x) => {
