@@ -124,6 +124,10 @@ fn lowered_ir_snapshots() {
             "function main(p) { return p.xs.indexOf(p.x); }\n",
         ),
         (
+            "tdz_closure",
+            "function f() { total += 1; return total; }\nf();\nlet total = 0;\n",
+        ),
+        (
             "tdz_and_logical",
             "function main(p) { let a = b; let b = p.x ?? 1; return a && b; }\n",
         ),

@@ -459,7 +459,10 @@ impl Lowerer<'_> {
                 if_(
                     var(flag),
                     vec![set_var(ir, var("%checked"))],
-                    vec![initialised_read(ir, flag, n)],
+                    vec![throw_error(
+                        "ReferenceError",
+                        &format!("Cannot access '{n}' before initialization"),
+                    )],
                 ),
             ]),
             Place::Field(o, f) => set(
