@@ -16,7 +16,10 @@ pub fn parse(heap: &mut Heap, source: &str) -> Result<Value, Error> {
     let v = p.value(0)?;
     p.skip_ws();
     if p.pos < units.len() {
-        let message = format!("Unexpected non-whitespace character after JSON at position {}", p.pos);
+        let message = format!(
+            "Unexpected non-whitespace character after JSON at position {}",
+            p.pos
+        );
         return Err(syntax(message));
     }
     Ok(v)
