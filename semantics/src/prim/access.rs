@@ -229,6 +229,27 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
     let index = js_array_index(heap, key);
     let name = js::to_property_key(heap, key);
     match heap.get(*loc) {
+        Some(HeapObj::Array { items, .. }) if name == "length" => {
+            // `a.length = n` truncates or pads with holes (read as undefined).
+            let n = js::to_number(heap, &v);
+            if !(n >= 0.0 && n.fract() == 0.0 && n < 4294967296.0) {
+                return Err(Error::new("RangeError", "Invalid array length"));
+            }
+            let (n, len) = (n as usize, items.len());
+            if n > len && n - len > MAX_ARRAY_GROWTH {
+                heap.bytes = usize::MAX;
+                return Ok(());
+            }
+            heap.bytes = heap.bytes.saturating_add(n.saturating_sub(len) * SLOT_BYTES);
+            if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
+                if n < len {
+                    items.truncate(n);
+                } else {
+                    items.extend(std::iter::repeat_n(Value::Undefined, n - len));
+                }
+            }
+            Ok(())
+        }
         Some(HeapObj::Array { items, .. }) => {
             let Some(i) = index else { return Ok(()) };
             let len = items.len();
@@ -400,5 +421,23 @@ fn py_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
             Ok(())
         }
         _ => Err(no_assignment(heap)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn js_array_length_assignment_truncates_and_pads() {
+        let mut heap = Heap::default();
+        let items = (1..=3).map(|i| Value::Float(i as f64)).collect();
+        let a = Value::Ref(heap.alloc(HeapObj::Array { items, tuple: false }));
+        set_field(&mut heap, Dialect::Js, &a, "length", Value::Float(1.0)).expect("a valid length");
+        assert_eq!(get_field(&heap, Dialect::Js, &a, "length"), Ok(Value::Float(1.0)));
+        set_field(&mut heap, Dialect::Js, &a, "length", Value::Float(3.0)).expect("a valid length");
+        assert_eq!(get_index(&heap, Dialect::Js, &a, &Value::Float(2.0)), Ok(Value::Undefined));
+        let err = set_field(&mut heap, Dialect::Js, &a, "length", Value::Float(-1.0)).unwrap_err();
+        assert_eq!((&*err.class, err.message.as_str()), ("RangeError", "Invalid array length"));
     }
 }

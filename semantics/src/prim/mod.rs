@@ -5,6 +5,8 @@
 pub mod access;
 pub mod errors;
 pub mod js;
+pub mod js_inspect;
+pub mod js_json;
 pub mod js_lib;
 pub mod py;
 pub mod py_lib;

@@ -1,0 +1,2 @@
+let o = { a: 1 };
+delete o.a;

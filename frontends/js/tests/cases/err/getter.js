@@ -1,0 +1,1 @@
+let o = { get x() { return 1; } };

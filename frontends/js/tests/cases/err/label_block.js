@@ -1,0 +1,1 @@
+block: { let x = 1; }

@@ -1,0 +1,1 @@
+let m = new Map();

@@ -1,0 +1,2 @@
+let o = {};
+let v = o?.a;

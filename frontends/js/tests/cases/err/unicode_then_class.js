@@ -1,0 +1,2 @@
+let é = "ü😀";
+class Ünïcode {}

@@ -1,0 +1,14 @@
+let o = { a: 1, 'b c': 2, 3: 'x', [`k${1}`]: 4, o: { nested: [1, 2, 3] }, m(x) { return x; } };
+let a = [1, 'two', null, undefined, true, [], {}];
+o.a += 1; o['b c'] -= 1; a[0] *= 2; a[1] /= 2; o.a %= 2; o.a **= 2;
+o.a++; --a[0];
+let t = typeof o, n = -o.a, p = +'3', q = !o;
+let c = o.a > 1 ? 'big' : o.a === 1 ? 'one' : 'small';
+let l = (o.x ?? 0) || (o.y && o.z);
+let cmp = [1 < 2, 1 <= 2, 1 > 2, 1 >= 2, 1 == '1', 1 != 2, 1 === 1, 1 !== 2];
+let math = [2 ** 3 ** 2, (-2) ** 2, 7 % 3, 1 / 0, 0.1 + 0.2, 1e21, .5, 0x1f, 1_000];
+let str = "esc\n\t\u00e9\u{1F600}\x41" + 'single' + `tmpl ${`nested ${1}`}`;
+let calls = [Math.max(1, 2, 3), Math.floor(1.5), JSON.stringify(o), JSON.parse('[1]'), Object.keys(o), parseInt('12'), String(1), Number('2'), isNaN(NaN)];
+let methods = ['a,b'.split(','), [3, 1, 2].sort(), [1, 2].map(x => x + 1), 'x'.padStart(3), [1].concat([2]), 'abc'.slice(1)];
+console.log('%s and %d', 'x', 1, o);
+let seq = (1, 2);

@@ -1,0 +1,3 @@
+function f() { total += 1; return total; }
+f();
+let total = 0;
