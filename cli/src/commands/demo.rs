@@ -92,29 +92,6 @@ fn number_literals(text: &str) -> Vec<&str> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::records_agree;
-
-    #[test]
-    fn records_agree_only_on_the_same_json() {
-        assert!(records_agree(
-            r#"{"ok": {"a": 1, "b": [2.5]}}"#,
-            r#"{"ok":{"a":1,"b":[2.5]}}"#
-        ));
-        assert!(!records_agree(r#"{"ok": 5.0}"#, r#"{"ok": 5}"#));
-        assert!(!records_agree(
-            r#"{"ok": 123456789012345678901234567890}"#,
-            r#"{"ok": 123456789012345678901234567891}"#
-        ));
-        assert!(!records_agree(
-            r#"{"ok": "x"}"#,
-            r#"{"ok": "x", "log": ["1"]}"#
-        ));
-        assert!(records_agree(r#"{"ok": "a\"1"}"#, r#"{"ok":"a\"1"}"#));
-    }
-}
-
 pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
     let all = examples::discover(root);
     if all.is_empty() {
@@ -172,4 +149,27 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::records_agree;
+
+    #[test]
+    fn records_agree_only_on_the_same_json() {
+        assert!(records_agree(
+            r#"{"ok": {"a": 1, "b": [2.5]}}"#,
+            r#"{"ok":{"a":1,"b":[2.5]}}"#
+        ));
+        assert!(!records_agree(r#"{"ok": 5.0}"#, r#"{"ok": 5}"#));
+        assert!(!records_agree(
+            r#"{"ok": 123456789012345678901234567890}"#,
+            r#"{"ok": 123456789012345678901234567891}"#
+        ));
+        assert!(!records_agree(
+            r#"{"ok": "x"}"#,
+            r#"{"ok": "x", "log": ["1"]}"#
+        ));
+        assert!(records_agree(r#"{"ok": "a\"1"}"#, r#"{"ok":"a\"1"}"#));
+    }
 }

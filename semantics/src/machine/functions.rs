@@ -364,11 +364,11 @@ impl<'p> Machine<'p> {
     }
 }
 
+/// A closure's captured cells, by name.
+type Captures = Vector<(Rc<str>, crate::value::Loc)>;
+
 /// The function and captured cells of a closure value.
-fn closure_of(
-    cfg: &Config<'_>,
-    v: &Value,
-) -> Option<(Rc<str>, Vector<(Rc<str>, crate::value::Loc)>)> {
+fn closure_of(cfg: &Config<'_>, v: &Value) -> Option<(Rc<str>, Captures)> {
     match v {
         Value::Ref(loc) => match cfg.heap.get(*loc) {
             Some(HeapObj::Closure { func, captures }) => Some((func.clone(), captures.clone())),

@@ -240,7 +240,9 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
                 heap.bytes = usize::MAX;
                 return Ok(());
             }
-            heap.bytes = heap.bytes.saturating_add(n.saturating_sub(len) * SLOT_BYTES);
+            heap.bytes = heap
+                .bytes
+                .saturating_add(n.saturating_sub(len) * SLOT_BYTES);
             if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
                 if n < len {
                     items.truncate(n);
@@ -291,7 +293,10 @@ pub fn py_key(heap: &Heap, key: &Value) -> Result<Key, Error> {
         Value::Null | Value::Undefined => Key::Null,
         // CPython hashes tuples; `Key` has no tuple case, so say so rather than pretend.
         Value::Ref(loc) if matches!(heap.get(*loc), Some(HeapObj::Array { tuple: true, .. })) => {
-            return Err(Error::new("TypeError", "tuples as dict keys are outside the tracelab Python subset"))
+            return Err(Error::new(
+                "TypeError",
+                "tuples as dict keys are outside the tracelab Python subset",
+            ))
         }
         Value::Ref(_) => {
             return Err(Error::new(
@@ -432,12 +437,24 @@ mod tests {
     fn js_array_length_assignment_truncates_and_pads() {
         let mut heap = Heap::default();
         let items = (1..=3).map(|i| Value::Float(i as f64)).collect();
-        let a = Value::Ref(heap.alloc(HeapObj::Array { items, tuple: false }));
+        let a = Value::Ref(heap.alloc(HeapObj::Array {
+            items,
+            tuple: false,
+        }));
         set_field(&mut heap, Dialect::Js, &a, "length", Value::Float(1.0)).expect("a valid length");
-        assert_eq!(get_field(&heap, Dialect::Js, &a, "length"), Ok(Value::Float(1.0)));
+        assert_eq!(
+            get_field(&heap, Dialect::Js, &a, "length"),
+            Ok(Value::Float(1.0))
+        );
         set_field(&mut heap, Dialect::Js, &a, "length", Value::Float(3.0)).expect("a valid length");
-        assert_eq!(get_index(&heap, Dialect::Js, &a, &Value::Float(2.0)), Ok(Value::Undefined));
+        assert_eq!(
+            get_index(&heap, Dialect::Js, &a, &Value::Float(2.0)),
+            Ok(Value::Undefined)
+        );
         let err = set_field(&mut heap, Dialect::Js, &a, "length", Value::Float(-1.0)).unwrap_err();
-        assert_eq!((&*err.class, err.message.as_str()), ("RangeError", "Invalid array length"));
+        assert_eq!(
+            (&*err.class, err.message.as_str()),
+            ("RangeError", "Invalid array length")
+        );
     }
 }

@@ -444,7 +444,10 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 if is_seq && num(other).is_none_or(|n| matches!(n, Num::Float(_))) {
                     return Err(Error::new(
                         "TypeError",
-                        format!("can't multiply sequence by non-int of type '{}'", type_name(heap, other)),
+                        format!(
+                            "can't multiply sequence by non-int of type '{}'",
+                            type_name(heap, other)
+                        ),
                     ));
                 }
             }
