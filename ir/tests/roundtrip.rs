@@ -138,7 +138,7 @@ fn every_form() -> Program {
         e(ExprKind::Unknown),
         e(ExprKind::Guard {
             callee: var("f"),
-            args: vec![var("a")],
+            args: vec![*var("a")],
             cases: vec![
                 GuardCase {
                     func: "f".into(),
@@ -149,7 +149,7 @@ fn every_form() -> Program {
                     body: CaseBody::Inline {
                         clos: "c".into(),
                         params: vec!["p".into()],
-                        body: vec![var("p")],
+                        body: vec![*var("p")],
                     },
                 },
             ],
