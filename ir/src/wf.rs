@@ -369,52 +369,17 @@ impl<'p> Checker<'p> {
 
 /// The level a program needs: `Trace` when it uses a trace-only form, else `Core`.
 pub fn required_level(program: &Program) -> Level {
-    fn any(es: &[Expr]) -> bool {
-        es.iter().any(expr)
+    fn has_trace_form(e: &Expr) -> bool {
+        let mut found = e.kind.is_trace_only();
+        crate::visit::for_each_child(e, &mut |c| found = found || has_trace_form(c));
+        found
     }
-    fn expr(e: &Expr) -> bool {
-        if e.kind.is_trace_only() {
-            return true;
-        }
-        match &e.kind {
-            ExprKind::Let { value, .. }
-            | ExprKind::Throw { value }
-            | ExprKind::Break { value, .. } => expr(value),
-            ExprKind::Set { target, value } => {
-                let target = match target {
-                    LValue::Var { .. } => false,
-                    LValue::Field { object, .. } => expr(object),
-                    LValue::Index { object, index } => expr(object) || expr(index),
-                };
-                target || expr(value)
-            }
-            ExprKind::Block { body } | ExprKind::Label { body, .. } => any(body),
-            ExprKind::If {
-                cond,
-                then,
-                otherwise,
-            } => expr(cond) || any(then) || any(otherwise),
-            ExprKind::While { cond, body } => expr(cond) || any(body),
-            ExprKind::Object { fields } => fields.iter().any(|f| expr(&f.value)),
-            ExprKind::Array { items } | ExprKind::Prim { args: items, .. } => any(items),
-            ExprKind::Get { object, .. } => expr(object),
-            ExprKind::Index { object, index } => expr(object) || expr(index),
-            ExprKind::Call { callee, args } => expr(callee) || any(args),
-            ExprKind::Try {
-                body,
-                catch,
-                finally,
-            } => {
-                any(body)
-                    || catch.as_ref().is_some_and(|c| any(&c.body))
-                    || finally.as_deref().is_some_and(any)
-            }
-            ExprKind::Event { arg, .. } => expr(arg),
-            ExprKind::Register { arg, callback, .. } => expr(arg) || expr(callback),
-            _ => false,
-        }
-    }
-    if any(&program.body) || program.functions.iter().any(|f| any(&f.body)) {
+    let bodies = program
+        .functions
+        .iter()
+        .map(|f| &f.body)
+        .chain(std::iter::once(&program.body));
+    if bodies.flatten().any(has_trace_form) {
         Level::Trace
     } else {
         Level::Core

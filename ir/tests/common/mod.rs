@@ -19,37 +19,7 @@ pub fn config() -> ProptestConfig {
     }
 }
 
-const KEYWORDS: &[&str] = &[
-    "dialect",
-    "fun",
-    "let",
-    "set",
-    "if",
-    "else",
-    "while",
-    "label",
-    "break",
-    "do",
-    "prim",
-    "clos",
-    "throw",
-    "try",
-    "catch",
-    "finally",
-    "event",
-    "register",
-    "unknown",
-    "guard",
-    "alias",
-    "callback",
-    "undefined",
-    "null",
-    "true",
-    "false",
-    "NaN",
-    "Infinity",
-    "is",
-];
+use tracelab_ir::text::lexer::KEYWORDS;
 
 const WEIRD: &[&str] = &[
     "",
