@@ -46,7 +46,7 @@ const WEIRD: &[&str] = &[
 pub fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[A-Za-z_$][A-Za-z0-9_$#]{0,5}",
-        1 => proptest::sample::select(KEYWORDS).prop_map(String::from),
+        1 => proptest::sample::select(KEYWORDS.to_vec()).prop_map(String::from),
         1 => proptest::sample::select(WEIRD).prop_map(String::from),
         1 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
     ]
