@@ -19,6 +19,7 @@ proptest! {
     #![proptest_config(ProptestConfig {
         cases: common::cases(300),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/regressions/machine.txt"))),
+        rng_seed: common::seed(),
         ..ProptestConfig::default()
     })]
 

@@ -58,6 +58,7 @@ proptest! {
     #![proptest_config(ProptestConfig {
         cases: common::cases(400),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/regressions/tracing.txt"))),
+        rng_seed: common::seed(),
         ..ProptestConfig::default()
     })]
 

@@ -41,6 +41,21 @@ pub fn program(bytes: &[u8]) -> Checked {
     }
 }
 
+/// The random seed of the properties: fixed by default, so `cargo test` runs the same cases
+/// every time (and CI's time is known); `TRACELAB_SEED=N` picks another, `TRACELAB_SEED=random`
+/// a fresh one per run, for long campaigns with `TRACELAB_CASES`.
+pub fn seed() -> proptest::test_runner::RngSeed {
+    use proptest::test_runner::RngSeed;
+    match std::env::var("TRACELAB_SEED").as_deref() {
+        Ok("random") => RngSeed::Random,
+        Ok(n) => n
+            .parse()
+            .map(RngSeed::Fixed)
+            .unwrap_or(RngSeed::Fixed(20261126)),
+        Err(_) => RngSeed::Fixed(20261126),
+    }
+}
+
 /// How many cases a property runs: `TRACELAB_CASES` scales them for long runs.
 pub fn cases(default: u32) -> u32 {
     std::env::var("TRACELAB_CASES")
