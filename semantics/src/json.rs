@@ -48,12 +48,17 @@ pub fn missing(dialect: Dialect) -> Value {
 /// Writes a result. A top-level JS `undefined` (for which `JSON.stringify` returns
 /// `undefined`, not a string) is written `null`.
 pub fn to_json_text(heap: &Heap, dialect: Dialect, v: &Value) -> Result<String, Error> {
+    write_capped(heap, dialect, v, MAX_JSON_BYTES)
+}
+
+fn write_capped(heap: &Heap, dialect: Dialect, v: &Value, max: usize) -> Result<String, Error> {
     let mut out = String::new();
     let mut writer = Writer {
         heap,
         dialect,
         out: &mut out,
         stack: Vec::new(),
+        max,
     };
     match dialect {
         Dialect::Js => {
@@ -72,10 +77,22 @@ struct Writer<'a> {
     out: &'a mut String,
     /// Objects being written, to detect cycles.
     stack: Vec<u32>,
+    max: usize,
 }
+
+/// The longest JSON text written (V8's longest string is 2^29 - 24 code units): shared
+/// structure can make a small heap print exponentially long, and the host must not run out
+/// of memory writing it.
+pub const MAX_JSON_BYTES: usize = (1 << 29) - 24;
 
 impl Writer<'_> {
     fn enter(&mut self, loc: u32) -> Result<(), Error> {
+        if self.out.len() > self.max {
+            return Err(match self.dialect {
+                Dialect::Js => Error::new("RangeError", "Invalid string length"),
+                Dialect::Py => Error::new("MemoryError", ""),
+            });
+        }
         if self.stack.contains(&loc) {
             return Err(match self.dialect {
                 Dialect::Js => Error::new("TypeError", "Converting circular structure to JSON"),
@@ -262,4 +279,33 @@ fn json_string(out: &mut String, s: &str, ascii: bool) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use im::Vector;
+
+    /// A list that holds itself twice, 40 levels deep, prints as 2^40 leaves: the writer
+    /// stops with the language's error instead of exhausting the host's memory.
+    #[test]
+    fn exponentially_shared_structure_is_an_error_not_a_crash() {
+        for dialect in [Dialect::Js, Dialect::Py] {
+            let mut heap = Heap::default();
+            let mut v = Value::str("x");
+            for _ in 0..40 {
+                let items: Vector<Value> = [v.clone(), v.clone()].into_iter().collect();
+                v = Value::Ref(heap.alloc(HeapObj::Array {
+                    items,
+                    tuple: false,
+                }));
+            }
+            // The same mechanism as the 512 MiB cap, with a cap a debug test reaches quickly.
+            let err = write_capped(&heap, dialect, &v, 1 << 20).expect_err("too long to write");
+            assert!(
+                err.class.as_ref() == "RangeError" || err.class.as_ref() == "MemoryError",
+                "{err:?}"
+            );
+        }
+    }
 }
