@@ -111,7 +111,12 @@ enum Command {
         limits: LimitArgs,
     },
     /// Check a program: syntax, well-formedness, subset.
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+        /// Also print the core program (what a frontend lowered the file to), as `.tl` text.
+        #[arg(long)]
+        print: bool,
+    },
     /// List the rules of the semantics; with --coverage, how often the examples take each.
     Rules {
         #[arg(long)]
@@ -176,7 +181,7 @@ fn main() -> ExitCode {
             json,
             limits,
         } => commands::diff::diff(&file, &inputs, world.as_deref(), train, json, limits),
-        Command::Check { file } => commands::check(&file),
+        Command::Check { file, print } => commands::check(&file, print),
         Command::Rules {
             coverage,
             roots,

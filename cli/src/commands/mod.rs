@@ -13,14 +13,18 @@ use std::process::ExitCode;
 use tracelab_ir::{Level, PrimOp};
 use tracelab_semantics::rules;
 
-pub fn check(file: &Path) -> Result<ExitCode, Failure> {
+pub fn check(file: &Path, print: bool) -> Result<ExitCode, Failure> {
     let loaded = load::program(file)?;
     let level = match loaded.program.level() {
         Level::Core => "core program",
         Level::Trace => "trace",
     };
+    if print {
+        print!("{}", tracelab_ir::print_program(loaded.program.program()));
+    }
     println!(
-        "{}: a well-formed {} ({} dialect)",
+        "{}{}: a well-formed {} ({} dialect)",
+        if print { "// " } else { "" },
         loaded.path,
         level,
         loaded.program.program().dialect.name()
