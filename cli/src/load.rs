@@ -58,10 +58,12 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
             )
         })?,
         Some("json") => tracelab_ir::json::program_from_json(&source).map_err(|e| {
-            fail(vec![Diagnostic::plain(format!(
-                "ill-formed IR JSON at `{}` (line {}, column {}): {}",
-                e.path, e.line, e.column, e.message
-            ))])
+            let at = offset_of(&source, e.line, e.column);
+            fail(vec![Diagnostic {
+                message: format!("ill-formed IR JSON at `{}`: {}", e.path, e.message),
+                span: Some((at..at, format!("`{}` ends here", e.path))),
+                note: None,
+            }])
         })?,
         Some("js") => tracelab_js::lower_program(&source)
             .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
@@ -114,4 +116,15 @@ pub fn inputs(path: &Path) -> Result<Vec<serde_json::Value>, Failure> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| json_value(l, &format!("line {} of `{}`", i + 1, path.display())))
         .collect()
+}
+
+/// The byte offset of a 1-based line and column as serde_json reports them (the column
+/// counts bytes; clamped to the text).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
 }
