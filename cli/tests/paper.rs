@@ -1,4 +1,5 @@
-//! `tracelab paper` writes LaTeX that compiles: a small document includes both tables.
+//! `tracelab paper` writes LaTeX that compiles: the paper skeleton `paper/main.tex`
+//! includes both tables from its `generated/` folder.
 
 mod common;
 
@@ -8,12 +9,13 @@ use common::{stderr, tool_available, tracelab};
 fn paper_tables_compile_with_pdflatex() {
     let dir = std::env::temp_dir().join(format!("tracelab-paper-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let out = tracelab(&["paper", "-o", dir.to_str().expect("utf-8")]);
+    let generated = dir.join("generated");
+    let out = tracelab(&["paper", "-o", generated.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", stderr(&out));
     for file in ["grammar.tex", "rules.tex", "rules.md"] {
-        assert!(dir.join(file).is_file(), "{file} was not written");
+        assert!(generated.join(file).is_file(), "{file} was not written");
     }
-    let rules = std::fs::read_to_string(dir.join("rules.tex")).expect("rules.tex");
+    let rules = std::fs::read_to_string(generated.join("rules.tex")).expect("rules.tex");
     assert!(
         rules.contains("E-If-True") && rules.contains("\\inferrule"),
         "{rules}"
@@ -21,11 +23,10 @@ fn paper_tables_compile_with_pdflatex() {
     if !tool_available("pdflatex", "--version") {
         return;
     }
-    let doc = "\\documentclass{article}\n\\usepackage{amsmath,amssymb,mathpartir}\n\\usepackage[margin=1.5cm]{geometry}\n\
-               \\begin{document}\n\\input{grammar.tex}\n\\input{rules.tex}\n\\end{document}\n";
-    std::fs::write(dir.join("doc.tex"), doc).expect("write doc.tex");
+    std::fs::copy(common::root().join("paper/main.tex"), dir.join("main.tex"))
+        .expect("copy the paper skeleton");
     let out = std::process::Command::new("pdflatex")
-        .args(["-interaction=nonstopmode", "-halt-on-error", "doc.tex"])
+        .args(["-interaction=nonstopmode", "-halt-on-error", "main.tex"])
         .current_dir(&dir)
         .output()
         .expect("pdflatex runs");
@@ -39,5 +40,5 @@ fn paper_tables_compile_with_pdflatex() {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    assert!(dir.join("doc.pdf").is_file());
+    assert!(dir.join("main.pdf").is_file());
 }
