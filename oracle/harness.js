@@ -76,4 +76,6 @@ function main() {
   for (const input of inputs) process.stdout.write(runOne(source, path, input, world) + '\n');
 }
 
-main();
+// Run as a script (the CLI, `oracle/record`); required as a module by difftest's server.
+if (require.main === module) main();
+module.exports = { runOne };
