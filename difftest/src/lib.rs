@@ -94,7 +94,16 @@ pub fn run_suite(lang: Lang, cases: u32) -> Result<Tally, String> {
     });
     match result {
         Ok(()) => Ok(tally.into_inner()),
-        Err(TestError::Fail(report, _)) => Err(report.to_string()),
+        // The report of the minimal case itself, checked once more.
+        Err(TestError::Fail(report, (program_bytes, input_bytes))) => {
+            let source = lang.program(&program_bytes);
+            let inputs: Vec<serde_json::Value> =
+                input_bytes.iter().map(|b| inputs::input(b)).collect();
+            match check::check(lang, &source, &inputs, TRAIN, &mut oracle.borrow_mut()) {
+                Err(minimal) => Err(minimal),
+                Ok(_) => Err(format!("(the minimal case passes on a re-run: flaky?)\n{report}")),
+            }
+        }
         Err(TestError::Abort(why)) => Err(format!("proptest aborted: {why}")),
     }
 }

@@ -88,3 +88,22 @@ fn generators_are_deterministic_and_start_simple() {
         assert!(lowered.is_ok(), "{empty}");
     }
 }
+
+/// The Node harness once handed inputs over through a JSON.stringify round trip, which
+/// turned an input -0 into 0 (found by the JavaScript suite).
+#[test]
+fn the_node_harness_keeps_negative_zero_inputs() {
+    if !Oracle::available(Lang::Js) {
+        eprintln!("node is missing: skipped");
+        return;
+    }
+    let mut oracle = Oracle::start(Lang::Js).expect("node starts");
+    let input: serde_json::Value = serde_json::from_str(r#"{"a": [-0.0]}"#).expect("JSON");
+    let records = oracle
+        .run(
+            "function main(p) { console.log(p.a[0]); return 1; }",
+            &[input],
+        )
+        .expect("the oracle answers");
+    assert_eq!(records, vec![r#"{"ok": 1, "log": ["-0"]}"#.to_string()]);
+}
