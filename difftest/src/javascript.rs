@@ -199,12 +199,14 @@ impl JsGen<'_> {
                     return;
                 }
                 let v = self.c.pick(&locals);
-                let op = if v.ty == Ty::Num || v.ty == Ty::Str {
+                // A leaf only, and `+=` on numbers only: `s += s` in nested loops would
+                // grow without bound.
+                let op = if v.ty == Ty::Num {
                     self.c.pick(&["=", "+="])
                 } else {
                     "="
                 };
-                let e = self.expr(v.ty, 2);
+                let e = self.leaf(v.ty);
                 self.line(&format!("{} {op} {e};", v.name));
             }
             3 => {

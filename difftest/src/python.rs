@@ -212,11 +212,11 @@ impl PyGen<'_> {
                     return;
                 }
                 let v = self.c.pick(&locals);
+                // A leaf only: `v = v * v` in nested loops would grow without bound.
+                let e = self.leaf(v.ty);
                 if v.ty == Ty::Int && self.c.choose(2) == 0 {
-                    let e = self.expr(Ty::Int, 2);
                     self.line(&format!("{} += {e}", v.name));
                 } else {
-                    let e = self.expr(v.ty, 2);
                     self.line(&format!("{} = {e}", v.name));
                 }
             }
