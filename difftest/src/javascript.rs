@@ -251,9 +251,15 @@ impl JsGen<'_> {
                 self.line("}");
             }
             7 => {
+                // An early return, or an error nobody catches.
                 let cond = self.expr(Ty::Bool, 2);
-                let e = self.ret_expr();
-                self.line(&format!("if ({cond}) {{ return {e}; }}"));
+                if self.c.choose(4) == 0 {
+                    let msg = self.expr(Ty::Str, 1);
+                    self.line(&format!("if ({cond}) {{ throw new RangeError({msg}); }}"));
+                } else {
+                    let e = self.ret_expr();
+                    self.line(&format!("if ({cond}) {{ return {e}; }}"));
+                }
             }
             8 => self.try_stmt(),
             9 if top && self.defs < 2 => self.def(),
@@ -364,11 +370,14 @@ impl JsGen<'_> {
         }
         self.defs += 1;
         self.indent += 1;
+        // Functions defined inside are local to this one.
+        let funcs = self.funcs.len();
         self.block_items(3, true);
         let e = self.expr(ret, 2);
         self.line(&format!("return {e};"));
         self.indent -= 1;
         self.defs -= 1;
+        self.funcs.truncate(funcs);
         self.scope = saved_scope;
         self.ret = saved_ret;
         self.line(if arrow { "};" } else { "}" });

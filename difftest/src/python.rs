@@ -262,11 +262,16 @@ impl PyGen<'_> {
                 self.scope.pop();
             }
             7 => {
+                // An early return, or an error nobody catches.
                 let cond = self.expr(Ty::Bool, 2);
-                let e = self.ret_expr();
+                let stmt = if self.c.choose(4) == 0 {
+                    format!("raise KeyError({})", self.expr(Ty::Str, 1))
+                } else {
+                    format!("return {}", self.ret_expr())
+                };
                 self.line(&format!("if {cond}:"));
                 self.indent += 1;
-                self.line(&format!("return {e}"));
+                self.line(&stmt);
                 self.indent -= 1;
             }
             8 => self.try_stmt(),
@@ -383,11 +388,14 @@ impl PyGen<'_> {
         }
         self.defs += 1;
         self.indent += 1;
+        // Functions defined inside are local to this one.
+        let funcs = self.funcs.len();
         self.block_items(3, true);
         let e = self.expr(ret, 2);
         self.line(&format!("return {e}"));
         self.indent -= 1;
         self.defs -= 1;
+        self.funcs.truncate(funcs);
         self.scope = saved_scope;
         self.ret = saved_ret;
         self.funcs.push(Func {
