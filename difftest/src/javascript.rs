@@ -180,7 +180,7 @@ impl JsGen<'_> {
 
     fn statement(&mut self, top: bool) {
         let nested = self.indent > 6;
-        match self.c.choose(if nested { 4 } else { 12 }) {
+        match self.c.choose(if nested { 4 } else { 15 }) {
             0 => {
                 let ty = self.c.pick(&TYPES);
                 let name = self.c.fresh("v");
@@ -278,6 +278,49 @@ impl JsGen<'_> {
                 self.block(2);
                 self.scope.pop();
                 self.line("}");
+            }
+            12 => {
+                // Evaluation order of an assignment to an element: JavaScript evaluates
+                // the target's key before the right-hand side.
+                let t = self.c.fresh("t");
+                let (a, b) = (self.expr(Ty::Num, 1), self.expr(Ty::Num, 1));
+                let op = self.c.pick(&["=", "+="]);
+                self.line(&format!("const {t} = [0, 0, 0];"));
+                self.line(&format!("{t}[tick({a}) % 3] {op} tick({b});"));
+                self.line(&format!("log.push({t});"));
+            }
+            13 => {
+                // An object with non-ASCII, computed and integer-like keys ("12" comes
+                // first in Object.keys).
+                let o = self.c.fresh("o");
+                let (k, a, b) = (
+                    self.expr(Ty::Str, 1),
+                    self.expr(Ty::Num, 1),
+                    self.expr(Ty::Num, 1),
+                );
+                self.line(&format!("const {o} = {{a: {a}, \"\u{e9}\": 1, [{k}]: {b}}};"));
+                let (k2, c) = (self.expr(Ty::Str, 1), self.expr(Ty::Num, 1));
+                self.line(&format!("{o}[{k2}] = tick({c});"));
+                self.line(&format!(
+                    "log.push({o}, Object.keys({o}).join(\"|\"), JSON.stringify({o}));"
+                ));
+            }
+            14 => {
+                // Closures made in a `let` loop see one binding per iteration.
+                let (cl, i) = (self.c.fresh("cl"), self.c.fresh("i"));
+                let k = self.c.choose(4);
+                self.line(&format!("const {cl} = [];"));
+                self.line(&format!("for (let {i} = 0; {i} < {k}; {i}++) {{"));
+                self.scope.push(Var {
+                    name: i.clone(),
+                    ty: Ty::Num,
+                    local: false,
+                });
+                let body = self.expr(Ty::Num, 1);
+                self.scope.pop();
+                self.line(&format!("  {cl}.push(() => {body});"));
+                self.line("}");
+                self.line(&format!("log.push({cl}.map((g) => g()));"));
             }
             _ => {
                 let e = self.expr(Ty::Num, 2);
@@ -478,6 +521,14 @@ impl JsGen<'_> {
             }
             6 => format!("{}.length", self.expr(Ty::Str, d)),
             7 => format!("{}.length", self.expr(Ty::Arr, d)),
+            12 if self.c.choose(2) == 0 => {
+                let f = self.c.pick(&["parseInt", "parseFloat", "Number"]);
+                format!("{f}({})", self.expr(Ty::Str, d))
+            }
+            12 if self.c.choose(2) == 0 => {
+                let (s, t) = (self.expr(Ty::Str, d), self.expr(Ty::Str, d));
+                format!("{s}.indexOf({t})")
+            }
             8 => format!("tick({})", self.expr(Ty::Num, d)),
             9 => {
                 let (c, a, b) = (
@@ -502,7 +553,16 @@ impl JsGen<'_> {
     }
 
     fn str_expr(&mut self, d: u32) -> String {
-        match self.c.choose(9) {
+        match self.c.choose(12) {
+            9 => format!("String({})", self.expr(Ty::Arr, d)),
+            10 => {
+                let k = self.c.choose(4);
+                format!("{}.toFixed({k})", self.leaf(Ty::Num))
+            }
+            11 => {
+                let (a, b) = (self.expr(Ty::Num, d), self.expr(Ty::Str, d));
+                format!("({a} + {b})")
+            }
             0 => {
                 let (a, b) = (self.expr(Ty::Str, d), self.expr(Ty::Str, d));
                 format!("({a} + {b})")
@@ -558,6 +618,10 @@ impl JsGen<'_> {
                 format!("{a}.includes({b})")
             }
             6 => format!("isNaN({})", self.expr(Ty::Num, d)),
+            7 if self.c.choose(2) == 0 => {
+                let (a, b) = (self.expr(Ty::Str, d), self.expr(Ty::Num, d));
+                format!("({a} == {b})")
+            }
             _ => format!("(tick({}) > 0)", self.expr(Ty::Num, d)),
         }
     }

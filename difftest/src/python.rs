@@ -192,7 +192,7 @@ impl PyGen<'_> {
 
     fn statement(&mut self, top: bool) {
         let nested = self.indent > 6;
-        match self.c.choose(if nested { 4 } else { 12 }) {
+        match self.c.choose(if nested { 4 } else { 15 }) {
             0 => {
                 let ty = self.c.pick(&TYPES);
                 let name = self.c.fresh("v");
@@ -293,6 +293,48 @@ impl PyGen<'_> {
                 });
                 self.block(2);
                 self.scope.pop();
+            }
+            12 => {
+                // Evaluation order of an assignment to a subscript: CPython evaluates
+                // the right-hand side first, except for `+=`.
+                let t = self.c.fresh("t");
+                let (a, b) = (self.expr(Ty::Int, 1), self.expr(Ty::Int, 1));
+                let op = self.c.pick(&["=", "+="]);
+                self.line(&format!("{t} = [0, 0, 0]"));
+                self.line(&format!("{t}[tick({a}) % 3] {op} tick({b})"));
+                self.line(&format!("log.append({t})"));
+            }
+            13 => {
+                // A dict with non-ASCII and computed keys, in insertion order.
+                let dn = self.c.fresh("d");
+                let (k, a, b) = (
+                    self.expr(Ty::Str, 1),
+                    self.expr(Ty::Int, 1),
+                    self.expr(Ty::Int, 1),
+                );
+                self.line(&format!("{dn} = {{\"a\": {a}, {k}: {b}}}"));
+                let (k2, c) = (self.expr(Ty::Str, 1), self.expr(Ty::Int, 1));
+                self.line(&format!("{dn}[{k2}] = tick({c})"));
+                let k3 = self.expr(Ty::Str, 1);
+                self.line(&format!(
+                    "log.append([{dn}, sorted({dn}), len({dn}), {dn}.get({k3}, -1), str({dn}), {k3} in {dn}])"
+                ));
+            }
+            14 => {
+                // Closures made in a loop share the loop variable (late binding).
+                let (cl, i, g) = (self.c.fresh("cl"), self.c.fresh("i"), self.c.fresh("g"));
+                let k = self.c.choose(4);
+                self.line(&format!("{cl} = []"));
+                self.line(&format!("for {i} in range({k}):"));
+                self.scope.push(Var {
+                    name: i.clone(),
+                    ty: Ty::Int,
+                    local: false,
+                });
+                let body = self.expr(Ty::Int, 1);
+                self.scope.pop();
+                self.line(&format!("    {cl}.append(lambda: {body})"));
+                self.line(&format!("log.append([{g}() for {g} in {cl}])"));
             }
             _ => {
                 let e = self.expr(Ty::Int, 2);
@@ -560,7 +602,14 @@ impl PyGen<'_> {
     }
 
     fn str_expr(&mut self, d: u32) -> String {
-        match self.c.choose(10) {
+        match self.c.choose(13) {
+            10 => format!("repr({})", self.expr(Ty::Str, d)),
+            11 => format!("str({})", self.expr(Ty::List, d)),
+            12 => {
+                let spec = self.c.pick(&[".3f", ">6", "g", ".2e", ",", "+"]);
+                let v = self.leaf(Ty::Num);
+                format!("f'{{{v}:{spec}}}'")
+            }
             0 => {
                 let (a, b) = (self.expr(Ty::Str, d), self.expr(Ty::Str, d));
                 format!("({a} + {b})")
