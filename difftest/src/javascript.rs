@@ -557,7 +557,7 @@ impl JsGen<'_> {
             9 => format!("String({})", self.expr(Ty::Arr, d)),
             10 => {
                 let k = self.c.choose(4);
-                format!("{}.toFixed({k})", self.leaf(Ty::Num))
+                format!("({}).toFixed({k})", self.leaf(Ty::Num))
             }
             11 => {
                 let (a, b) = (self.expr(Ty::Num, d), self.expr(Ty::Str, d));
