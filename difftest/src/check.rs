@@ -59,7 +59,7 @@ pub fn check(
                 programs: 1,
                 oracle_failed: 1,
                 ..Tally::default()
-            })
+            });
         }
     };
     let source_machine = Machine::new(&checked, &world, limits);
@@ -156,6 +156,9 @@ mod tests {
     fn records_agree_only_on_the_same_json() {
         assert!(records_agree(r#"{"ok": [1, 2.5]}"#, r#"{"ok":[1,2.5]}"#));
         assert!(!records_agree(r#"{"ok": 5.0}"#, r#"{"ok": 5}"#));
-        assert!(!records_agree(r#"{"ok": "x"}"#, r#"{"ok": "x", "log": ["1"]}"#));
+        assert!(!records_agree(
+            r#"{"ok": "x"}"#,
+            r#"{"ok": "x", "log": ["1"]}"#
+        ));
     }
 }

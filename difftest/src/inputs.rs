@@ -8,7 +8,14 @@ use serde_json::{json, Value};
 const NS: [i64; 9] = [0, 1, -1, 3, 7, 42, -100, 9_007_199_254_740_993, 1 << 62];
 const XS: [f64; 9] = [0.0, -0.0, 1.5, 0.1, 1e16, -3.0, 2.5, 1e-7, 100.0];
 const SS: [&str; 8] = [
-    "", "abc", "h\u{e9}llo", "\u{1f600}", "a,b", "\u{df}", " x ", "12",
+    "",
+    "abc",
+    "h\u{e9}llo",
+    "\u{1f600}",
+    "a,b",
+    "\u{df}",
+    " x ",
+    "12",
 ];
 
 pub fn input(bytes: &[u8]) -> Value {

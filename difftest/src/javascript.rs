@@ -113,7 +113,12 @@ impl JsGen<'_> {
         ] {
             self.line(l);
         }
-        for (name, ty) in [("n", Ty::Num), ("x", Ty::Num), ("s", Ty::Str), ("xs", Ty::Arr)] {
+        for (name, ty) in [
+            ("n", Ty::Num),
+            ("x", Ty::Num),
+            ("s", Ty::Str),
+            ("xs", Ty::Arr),
+        ] {
             self.bind(name.to_string(), ty);
         }
         self.funcs.push(Func {
@@ -298,7 +303,9 @@ impl JsGen<'_> {
                     self.expr(Ty::Num, 1),
                     self.expr(Ty::Num, 1),
                 );
-                self.line(&format!("const {o} = {{a: {a}, \"\u{e9}\": 1, [{k}]: {b}}};"));
+                self.line(&format!(
+                    "const {o} = {{a: {a}, \"\u{e9}\": 1, [{k}]: {b}}};"
+                ));
                 let (k2, c) = (self.expr(Ty::Str, 1), self.expr(Ty::Num, 1));
                 self.line(&format!("{o}[{k2}] = tick({c});"));
                 self.line(&format!(
@@ -511,7 +518,9 @@ impl JsGen<'_> {
             2 => format!("({} ** 2)", self.expr(Ty::Num, d)),
             3 => format!("(-{})", self.expr(Ty::Num, d)),
             4 => {
-                let f = self.c.pick(&["Math.floor", "Math.abs", "Math.round", "Number"]);
+                let f = self
+                    .c
+                    .pick(&["Math.floor", "Math.abs", "Math.round", "Number"]);
                 format!("{f}({})", self.expr(Ty::Num, d))
             }
             5 => {
@@ -548,7 +557,9 @@ impl JsGen<'_> {
                 let arg = self.expr(Ty::Num, d);
                 format!("apply(({w}) => {body}, {arg})")
             }
-            _ => self.call_of(Ty::Num, d).unwrap_or_else(|| self.leaf(Ty::Num)),
+            _ => self
+                .call_of(Ty::Num, d)
+                .unwrap_or_else(|| self.leaf(Ty::Num)),
         }
     }
 
@@ -587,7 +598,9 @@ impl JsGen<'_> {
                 format!("`<${{{a}}}|${{{b}}}>`")
             }
             7 => format!("JSON.stringify({})", self.expr(Ty::Arr, d)),
-            _ => self.call_of(Ty::Str, d).unwrap_or_else(|| self.leaf(Ty::Str)),
+            _ => self
+                .call_of(Ty::Str, d)
+                .unwrap_or_else(|| self.leaf(Ty::Str)),
         }
     }
 
@@ -653,7 +666,9 @@ impl JsGen<'_> {
             4 => format!("{}.concat([]).sort()", self.expr(Ty::Arr, d)),
             5 => format!("{}.slice(1)", self.expr(Ty::Arr, d)),
             6 => format!("{}.concat([]).reverse()", self.expr(Ty::Arr, d)),
-            _ => self.call_of(Ty::Arr, d).unwrap_or_else(|| self.leaf(Ty::Arr)),
+            _ => self
+                .call_of(Ty::Arr, d)
+                .unwrap_or_else(|| self.leaf(Ty::Arr)),
         }
     }
 

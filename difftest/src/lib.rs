@@ -81,8 +81,7 @@ pub fn run_suite(lang: Lang, cases: u32) -> Result<Tally, String> {
     );
     let result = runner.run(&strategy, |(program_bytes, input_bytes)| {
         let source = lang.program(&program_bytes);
-        let inputs: Vec<serde_json::Value> =
-            input_bytes.iter().map(|b| inputs::input(b)).collect();
+        let inputs: Vec<serde_json::Value> = input_bytes.iter().map(|b| inputs::input(b)).collect();
         let mut oracle = oracle.borrow_mut();
         match check::check(lang, &source, &inputs, TRAIN, &mut oracle) {
             Ok(t) => {
@@ -101,7 +100,9 @@ pub fn run_suite(lang: Lang, cases: u32) -> Result<Tally, String> {
                 input_bytes.iter().map(|b| inputs::input(b)).collect();
             match check::check(lang, &source, &inputs, TRAIN, &mut oracle.borrow_mut()) {
                 Err(minimal) => Err(minimal),
-                Ok(_) => Err(format!("(the minimal case passes on a re-run: flaky?)\n{report}")),
+                Ok(_) => Err(format!(
+                    "(the minimal case passes on a re-run: flaky?)\n{report}"
+                )),
             }
         }
         Err(TestError::Abort(why)) => Err(format!("proptest aborted: {why}")),

@@ -51,7 +51,15 @@ const INTS: [&str; 10] = [
     "100000000000000000000",
 ];
 const FLOATS: [&str; 9] = [
-    "0.0", "-0.0", "1.5", "0.1", "1e16", "2.5e-05", "123456.789", "-7.25", "1e22",
+    "0.0",
+    "-0.0",
+    "1.5",
+    "0.1",
+    "1e16",
+    "2.5e-05",
+    "123456.789",
+    "-7.25",
+    "1e22",
 ];
 const STRS: [&str; 9] = [
     "\"\"",
@@ -510,7 +518,12 @@ impl PyGen<'_> {
             Ty::Bool => self.c.pick(&["True", "False"]).to_string(),
             Ty::List => self
                 .c
-                .pick(&["[]", "[1, 2, 3]", "[-5, 0, 10000000000000000000000]", "[3, 1, 2]"])
+                .pick(&[
+                    "[]",
+                    "[1, 2, 3]",
+                    "[-5, 0, 10000000000000000000000]",
+                    "[3, 1, 2]",
+                ])
                 .to_string(),
         }
     }
@@ -596,7 +609,9 @@ impl PyGen<'_> {
                 let (a, b) = (self.expr(Ty::Num, d), self.expr(Ty::Num, d));
                 format!("({a} // (({b} % 3) + 0.5))")
             }
-            5 => self.call_of(Ty::Num, d).unwrap_or_else(|| self.leaf(Ty::Num)),
+            5 => self
+                .call_of(Ty::Num, d)
+                .unwrap_or_else(|| self.leaf(Ty::Num)),
             _ => self.expr(Ty::Int, d),
         }
     }
@@ -635,7 +650,9 @@ impl PyGen<'_> {
                 format!("f'<{{{a}}}|{{{b}}}>'")
             }
             8 => format!("{}[1:]", self.expr(Ty::Str, d)),
-            _ => self.call_of(Ty::Str, d).unwrap_or_else(|| self.leaf(Ty::Str)),
+            _ => self
+                .call_of(Ty::Str, d)
+                .unwrap_or_else(|| self.leaf(Ty::Str)),
         }
     }
 

@@ -315,10 +315,7 @@ mod tests {
     #[test]
     fn repr_breaks_ties_between_shortest_candidates_to_even() {
         // 7757951900672291.0 / 5 is exactly …458.25: CPython prints …458.2.
-        assert_eq!(
-            float_repr(7757951900672291.0 / 5.0),
-            "1551590380134458.2"
-        );
+        assert_eq!(float_repr(7757951900672291.0 / 5.0), "1551590380134458.2");
         assert_eq!(float_repr(-0.0), "-0.0");
         assert_eq!(float_repr(1e16), "1e+16");
         assert_eq!(float_repr(123000.0), "123000.0");
