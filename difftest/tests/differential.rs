@@ -6,7 +6,7 @@ use std::time::Instant;
 use tracelab_difftest::{exclusions, oracle::Oracle, run_suite, Lang, INPUTS, TRAIN};
 
 /// Programs per language by default: what fits in about a minute per language here.
-const DEFAULT_CASES: u32 = 2000;
+const DEFAULT_CASES: u32 = 5000;
 
 fn cases() -> u32 {
     std::env::var("TRACELAB_DIFF_CASES")
