@@ -44,7 +44,7 @@ pub fn check(
     })?;
     let checked = Checked::new(program)
         .map_err(|e| format!("the lowering is ill-formed:\n{source}\n{e:?}"))?;
-    let world = World::default();
+    let world = World::from_json(crate::WORLD).expect("the generators' world is valid");
     let limits = Limits::default_for(checked.program().dialect);
     let train = train.min(inputs.len());
     let (_, tree) = trace::trace_tree(&checked, &world, limits, &inputs[..train])

@@ -99,6 +99,7 @@ impl JsGen<'_> {
     }
 
     fn main(mut self) -> String {
+        self.line("const containerless = require('containerless');");
         self.line("function main(params) {");
         self.indent = 1;
         // `tick` logs its argument: calls of it in operand position show evaluation order.
@@ -185,7 +186,26 @@ impl JsGen<'_> {
 
     fn statement(&mut self, top: bool) {
         let nested = self.indent > 6;
-        match self.c.choose(if nested { 4 } else { 15 }) {
+        match self.c.choose(if nested { 4 } else { 16 }) {
+            // An event against the generated world; its callback runs after `main`'s turn,
+            // and may respond (the first response is the result).
+            15 if top && self.ret.is_none() => {
+                let url = self.c.pick(&["\"u1\"", "\"u2\"", "\"p\"", "\"missing\""]);
+                let r = self.c.fresh("r");
+                if self.c.choose(2) == 0 {
+                    self.line(&format!("containerless.get({url}, ({r}) => {{"));
+                } else {
+                    let body = self.expr(Ty::Num, 1);
+                    self.line(&format!(
+                        "containerless.post({{url: {url}, body: {body}}}, ({r}) => {{"
+                    ));
+                }
+                self.line(&format!("  log.push({r});"));
+                if self.c.choose(3) == 0 {
+                    self.line(&format!("  containerless.respond([{r}, log.length]);"));
+                }
+                self.line("});");
+            }
             0 => {
                 let ty = self.c.pick(&TYPES);
                 let name = self.c.fresh("v");

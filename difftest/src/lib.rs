@@ -49,6 +49,11 @@ impl Lang {
     }
 }
 
+/// The world every generated program runs against (`containerless.get`/`post`); a URL
+/// outside it answers `None` / `undefined`.
+pub const WORLD: &str =
+    r#"{"get": {"u1": {"a": 1, "b": [2, 3]}, "u2": "caf\u00e9"}, "post": {"p": [1, "x"]}}"#;
+
 /// Inputs per program; the first `TRAIN` build the trace tree, the rest are held back.
 pub const INPUTS: usize = 5;
 pub const TRAIN: usize = 3;

@@ -66,7 +66,9 @@ impl Oracle {
         source: &str,
         inputs: &[serde_json::Value],
     ) -> Result<Vec<String>, OracleFailed> {
-        let request = serde_json::json!({ "source": source, "inputs": inputs });
+        let world: serde_json::Value =
+            serde_json::from_str(crate::WORLD).expect("the generators' world is valid JSON");
+        let request = serde_json::json!({ "source": source, "inputs": inputs, "world": world });
         writeln!(self.stdin, "{request}")
             .and_then(|()| self.stdin.flush())
             .map_err(|e| OracleFailed(format!("cannot write to the oracle: {e}")))?;

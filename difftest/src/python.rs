@@ -109,6 +109,9 @@ impl PyGen<'_> {
     }
 
     fn main(mut self) -> String {
+        self.line("import containerless");
+        self.line("");
+        self.line("");
         self.line("def main(args):");
         self.indent = 1;
         // `tick` logs its argument: calls of it in operand position show evaluation order.
@@ -200,7 +203,17 @@ impl PyGen<'_> {
 
     fn statement(&mut self, top: bool) {
         let nested = self.indent > 6;
-        match self.c.choose(if nested { 4 } else { 15 }) {
+        match self.c.choose(if nested { 4 } else { 16 }) {
+            15 => {
+                // The host API over the generated world.
+                let url = self.c.pick(&["\"u1\"", "\"u2\"", "\"p\"", "\"missing\""]);
+                if self.c.choose(2) == 0 {
+                    self.line(&format!("log.append(containerless.get({url}))"));
+                } else {
+                    let body = self.expr(Ty::Int, 1);
+                    self.line(&format!("log.append(containerless.post({url}, {body}))"));
+                }
+            }
             0 => {
                 let ty = self.c.pick(&TYPES);
                 let name = self.c.fresh("v");
