@@ -44,8 +44,4 @@ impl<'a> Choices<'a> {
         self.fresh += 1;
         format!("{prefix}{}", self.fresh)
     }
-
-    pub fn exhausted(&self) -> bool {
-        self.pos >= self.bytes.len()
-    }
 }
