@@ -15,17 +15,25 @@ fn cases() -> u32 {
         .unwrap_or(DEFAULT_CASES)
 }
 
+/// Whether the oracle runs; without it, fail under `CI=true`, else skip loudly.
+fn oracle_present(lang: Lang) -> bool {
+    if Oracle::available(lang) {
+        return true;
+    }
+    let msg = format!(
+        "{} is missing: the {} differential tests cannot run",
+        lang.interpreter(),
+        lang.name()
+    );
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{msg}");
+    }
+    eprintln!("\n!!!!! SKIPPED: {msg} !!!!!\n");
+    false
+}
+
 fn suite(lang: Lang) {
-    if !Oracle::available(lang) {
-        let msg = format!(
-            "{} is missing: the {} differential suite cannot run",
-            lang.interpreter(),
-            lang.name()
-        );
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{msg}");
-        }
-        eprintln!("\n!!!!! SKIPPED: {msg} !!!!!\n");
+    if !oracle_present(lang) {
         return;
     }
     let start = Instant::now();
@@ -93,8 +101,7 @@ fn generators_are_deterministic_and_start_simple() {
 /// turned an input -0 into 0 (found by the JavaScript suite).
 #[test]
 fn the_node_harness_keeps_negative_zero_inputs() {
-    if !Oracle::available(Lang::Js) {
-        eprintln!("node is missing: skipped");
+    if !oracle_present(Lang::Js) {
         return;
     }
     let mut oracle = Oracle::start(Lang::Js).expect("node starts");
