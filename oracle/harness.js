@@ -19,9 +19,17 @@ function runOne(source, path, input, world) {
   let responded = false;
   let response;
   const context = vm.createContext({});
-  // Values handed to the program are made inside its context, so prototypes match.
-  const fresh = (value) =>
-    value === undefined ? undefined : vm.runInContext(`(${JSON.stringify(value)})`, context);
+  // Values handed to the program are made inside its context, so prototypes match; copied
+  // value by value, since a JSON.stringify round trip would turn -0 into 0.
+  const copyIn = vm.runInContext(
+    `(function copy(v) {
+      if (v === null || typeof v !== 'object') return v;
+      if (Array.isArray(v)) { const a = []; for (let i = 0; i < v.length; i++) a.push(copy(v[i])); return a; }
+      const o = {}; for (const k of Object.keys(v)) o[k] = copy(v[k]); return o;
+    })`,
+    context,
+  );
+  const fresh = (value) => (value === undefined ? undefined : copyIn(value));
   const urlOf = (arg) => (typeof arg === 'string' ? arg : arg && arg.url);
   const answer = (kind, arg) => {
     const table = world[kind] || {};
@@ -76,4 +84,6 @@ function main() {
   for (const input of inputs) process.stdout.write(runOne(source, path, input, world) + '\n');
 }
 
-main();
+// Run as a script (the CLI, `oracle/record`); required as a module by difftest's server.
+if (require.main === module) main();
+module.exports = { runOne };

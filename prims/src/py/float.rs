@@ -15,13 +15,33 @@ pub fn float_repr(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf" } else { "-inf" }.into();
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde-x".
-    let s = format!("{:e}", x.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i64 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let (digits, exp) = shortest_digits(x.abs());
     let sign = if x.is_sign_negative() { "-" } else { "" };
     format!("{sign}{}", place_digits(&digits, exp, false))
+}
+
+/// The shortest round-trip digits of a finite `x >= 0` and the decimal exponent of the
+/// first one. From ryu-js rather than Rust's `{:e}`: when two shortest candidates are
+/// equally near (`1551590380134458.25`), CPython's dtoa and ECMAScript pick the even
+/// digit (`…458.2`), Rust's `{:e}` the upper one (`…458.3`); found by difftest.
+fn shortest_digits(x: f64) -> (String, i64) {
+    let mut buf = ryu_js::Buffer::new();
+    let s = buf.format(x);
+    if let Some((mant, exp)) = s.split_once('e') {
+        let digits: String = mant.chars().filter(|c| *c != '.').collect();
+        return (digits, exp.parse().unwrap_or(0));
+    }
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int == "0" {
+        let zeros = frac.len() - frac.trim_start_matches('0').len();
+        if frac.len() == zeros {
+            return ("0".into(), 0);
+        }
+        return (frac[zeros..].to_string(), -(zeros as i64) - 1);
+    }
+    let all = format!("{int}{frac}");
+    let digits = all.trim_end_matches('0');
+    (digits.to_string(), int.len() as i64 - 1)
 }
 
 /// Lays out significant `digits` (first digit at 10^exp) as CPython's
@@ -286,4 +306,20 @@ pub fn round_half_even(x: f64, ndigits: Option<i64>) -> Result<Number, PrimError
         ));
     }
     Ok(Number::Float(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_repr;
+
+    #[test]
+    fn repr_breaks_ties_between_shortest_candidates_to_even() {
+        // 7757951900672291.0 / 5 is exactly …458.25: CPython prints …458.2.
+        assert_eq!(float_repr(7757951900672291.0 / 5.0), "1551590380134458.2");
+        assert_eq!(float_repr(-0.0), "-0.0");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(123000.0), "123000.0");
+        assert_eq!(float_repr(0.00012), "0.00012");
+        assert_eq!(float_repr(2.5e-05), "2.5e-05");
+    }
 }

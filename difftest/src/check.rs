@@ -1,0 +1,186 @@
+//! The check of one program on its inputs: source semantics ≡ oracle on every input; the
+//! trace tree built from the training inputs ≡ source on them, and ≡ source or `unknown`
+//! on the held-back inputs. A failure is a report with everything needed to reproduce it.
+
+use crate::oracle::{Oracle, OracleFailed};
+use crate::Lang;
+use serde_json::Value;
+use tracelab_ir::wf::Checked;
+use tracelab_semantics::{trace, Limits, Machine, OutcomeKind, World};
+
+/// What one program did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub programs: usize,
+    pub inputs: usize,
+    /// Held-back inputs on which the trace answered `unknown`.
+    pub unknowns: usize,
+    pub oracle_failed: usize,
+}
+
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, o: Tally) {
+        self.programs += o.programs;
+        self.inputs += o.inputs;
+        self.unknowns += o.unknowns;
+        self.oracle_failed += o.oracle_failed;
+    }
+}
+
+/// Lowers, runs and compares; `Err` is the failure report.
+pub fn check(
+    lang: Lang,
+    source: &str,
+    inputs: &[Value],
+    train: usize,
+    oracle: &mut Oracle,
+) -> Result<Tally, String> {
+    let lowered = match lang {
+        Lang::Py => tracelab_python::lower_program(source),
+        Lang::Js => tracelab_js::lower_program(source),
+    };
+    let program = lowered.map_err(|d| {
+        format!("the frontend rejected a generated program (generator outside the subset?):\n{source}\n{d:#?}")
+    })?;
+    let checked = Checked::new(program)
+        .map_err(|e| format!("the lowering is ill-formed:\n{source}\n{e:?}"))?;
+    let world = World::from_json(crate::WORLD).expect("the generators' world is valid");
+    let limits = Limits::default_for(checked.program().dialect);
+    let train = train.min(inputs.len());
+    let (_, tree) = trace::trace_tree(&checked, &world, limits, &inputs[..train])
+        .map_err(|e| format!("cannot trace: {e}"))?;
+    let tree = Checked::new(tree)
+        .map_err(|e| format!("tracing produced an ill-formed trace: {e:?}\n{source}"))?;
+    let oracle_records = match oracle.run(source, inputs) {
+        Ok(r) => r,
+        Err(OracleFailed(why)) => {
+            eprintln!("oracle failed (not counted): {why}");
+            return Ok(Tally {
+                programs: 1,
+                oracle_failed: 1,
+                ..Tally::default()
+            });
+        }
+    };
+    let source_machine = Machine::new(&checked, &world, limits);
+    let trace_machine = Machine::new(&tree, &world, limits);
+    let mut tally = Tally {
+        programs: 1,
+        ..Tally::default()
+    };
+    for (i, (input, oracle_record)) in inputs.iter().zip(&oracle_records).enumerate() {
+        let src = source_machine.run(input);
+        let tr = trace_machine.run(input);
+        let held_back = i >= train;
+        let unknown = tr.kind == OutcomeKind::Unknown;
+        let trace_ok = tr == src || (held_back && unknown);
+        let src_record = src.to_record();
+        let oracle_ok = records_agree(oracle_record, &src_record);
+        if !oracle_ok && !oracle_agrees_with_itself(oracle, source, inputs, &oracle_records) {
+            eprintln!("oracle failed (not counted): it disagrees with itself on\n{source}");
+            return Ok(Tally {
+                programs: 1,
+                oracle_failed: 1,
+                ..Tally::default()
+            });
+        }
+        if !(trace_ok && oracle_ok) {
+            return Err(report(
+                source,
+                input,
+                held_back,
+                &src_record,
+                &tr.to_record(),
+                oracle_record,
+                &tracelab_ir::print_program(tree.program()),
+            ));
+        }
+        tally.inputs += 1;
+        tally.unknowns += usize::from(unknown);
+    }
+    Ok(tally)
+}
+
+/// Before a disagreement with the oracle counts, the oracle must give the same records on
+/// a re-run (λJS's "third party failed" otherwise).
+fn oracle_agrees_with_itself(
+    oracle: &mut Oracle,
+    source: &str,
+    inputs: &[Value],
+    first: &[String],
+) -> bool {
+    match oracle.run(source, inputs) {
+        Ok(again) => again == first,
+        Err(_) => false,
+    }
+}
+
+fn report(
+    source: &str,
+    input: &Value,
+    held_back: bool,
+    src: &str,
+    tr: &str,
+    oracle: &str,
+    trace: &str,
+) -> String {
+    format!(
+        "DISAGREEMENT\n--- program ---\n{source}--- input ({}) ---\n{input}\n--- records ---\n  source  {src}\n  trace   {tr}\n  rust    {{\"skipped\": \"the Rust backend is not built yet\"}}\n  oracle  {oracle}\n--- trace tree ---\n{trace}",
+        if held_back { "held back" } else { "training" }
+    )
+}
+
+/// The comparison of `tracelab diff` (`records_agree` in `cli/src/commands/demo.rs`; the
+/// CLI is not a dependency): equal JSON and the same number literals, so `5.0` ≠ `5`.
+pub fn records_agree(a: &str, b: &str) -> bool {
+    match (
+        serde_json::from_str::<Value>(a),
+        serde_json::from_str::<Value>(b),
+    ) {
+        (Ok(x), Ok(y)) => x == y && number_literals(a) == number_literals(b),
+        _ => a == b,
+    }
+}
+
+/// The number literals of a JSON text, in order (strings skipped).
+fn number_literals(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < bytes.len()
+                    && matches!(bytes[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    i += 1;
+                }
+                out.push(&text[start..i]);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::records_agree;
+
+    #[test]
+    fn records_agree_only_on_the_same_json() {
+        assert!(records_agree(r#"{"ok": [1, 2.5]}"#, r#"{"ok":[1,2.5]}"#));
+        assert!(!records_agree(r#"{"ok": 5.0}"#, r#"{"ok": 5}"#));
+        assert!(!records_agree(
+            r#"{"ok": "x"}"#,
+            r#"{"ok": "x", "log": ["1"]}"#
+        ));
+    }
+}
