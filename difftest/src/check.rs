@@ -6,6 +6,7 @@ use crate::oracle::{Oracle, OracleFailed};
 use crate::Lang;
 use serde_json::Value;
 use tracelab_ir::wf::Checked;
+use tracelab_semantics::outcome::records_agree;
 use tracelab_semantics::{trace, Limits, Machine, OutcomeKind, World};
 
 /// What one program did.
@@ -128,59 +129,4 @@ fn report(
         "DISAGREEMENT\n--- program ---\n{source}--- input ({}) ---\n{input}\n--- records ---\n  source  {src}\n  trace   {tr}\n  rust    {{\"skipped\": \"the Rust backend is not built yet\"}}\n  oracle  {oracle}\n--- trace tree ---\n{trace}",
         if held_back { "held back" } else { "training" }
     )
-}
-
-/// The comparison of `tracelab diff` (`records_agree` in `cli/src/commands/demo.rs`; the
-/// CLI is not a dependency): equal JSON and the same number literals, so `5.0` ≠ `5`.
-pub fn records_agree(a: &str, b: &str) -> bool {
-    match (
-        serde_json::from_str::<Value>(a),
-        serde_json::from_str::<Value>(b),
-    ) {
-        (Ok(x), Ok(y)) => x == y && number_literals(a) == number_literals(b),
-        _ => a == b,
-    }
-}
-
-/// The number literals of a JSON text, in order (strings skipped).
-fn number_literals(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let (mut out, mut i) = (Vec::new(), 0);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            b'-' | b'0'..=b'9' => {
-                let start = i;
-                while i < bytes.len()
-                    && matches!(bytes[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-                {
-                    i += 1;
-                }
-                out.push(&text[start..i]);
-            }
-            _ => i += 1,
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::records_agree;
-
-    #[test]
-    fn records_agree_only_on_the_same_json() {
-        assert!(records_agree(r#"{"ok": [1, 2.5]}"#, r#"{"ok":[1,2.5]}"#));
-        assert!(!records_agree(r#"{"ok": 5.0}"#, r#"{"ok": 5}"#));
-        assert!(!records_agree(
-            r#"{"ok": "x"}"#,
-            r#"{"ok": "x", "log": ["1"]}"#
-        ));
-    }
 }

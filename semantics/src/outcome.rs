@@ -80,3 +80,66 @@ impl Outcome {
 fn quote(s: &str) -> String {
     serde_json::to_string(s).expect("strings always serialize")
 }
+
+/// Two result records agree when they are the same JSON value with the same number literals:
+/// `5.0` and `5` differ, and so do two big integers that would round to one float.
+pub fn records_agree(a: &str, b: &str) -> bool {
+    match (
+        serde_json::from_str::<serde_json::Value>(a),
+        serde_json::from_str::<serde_json::Value>(b),
+    ) {
+        (Ok(x), Ok(y)) => x == y && number_literals(a) == number_literals(b),
+        _ => a == b,
+    }
+}
+
+/// The number literals of a JSON text, in order (strings skipped).
+fn number_literals(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < bytes.len()
+                    && matches!(bytes[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    i += 1;
+                }
+                out.push(&text[start..i]);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::records_agree;
+
+    #[test]
+    fn records_agree_only_on_the_same_json() {
+        assert!(records_agree(
+            r#"{"ok": {"a": 1, "b": [2.5]}}"#,
+            r#"{"ok":{"a":1,"b":[2.5]}}"#
+        ));
+        assert!(!records_agree(r#"{"ok": 5.0}"#, r#"{"ok": 5}"#));
+        assert!(!records_agree(
+            r#"{"ok": 123456789012345678901234567890}"#,
+            r#"{"ok": 123456789012345678901234567891}"#
+        ));
+        assert!(!records_agree(
+            r#"{"ok": "x"}"#,
+            r#"{"ok": "x", "log": ["1"]}"#
+        ));
+        assert!(records_agree(r#"{"ok": "a\"1"}"#, r#"{"ok":"a\"1"}"#));
+    }
+}

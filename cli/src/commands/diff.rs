@@ -3,12 +3,12 @@
 //! Exit 0 only when every engine agrees with the source (the trace may say `unknown` on
 //! inputs it was not built from) and the source agrees with the oracle.
 
-use super::demo::records_agree;
 use crate::load::{self, Failure};
 use crate::{oracle, LimitArgs};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
+use tracelab_semantics::outcome::records_agree;
 use tracelab_semantics::{trace, Machine, OutcomeKind};
 
 pub fn diff(
