@@ -10,6 +10,7 @@
 //! inside blocks (Annex B).
 
 use crate::choice::Choices;
+use crate::scope::{Scope, Var};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ty {
@@ -28,14 +29,6 @@ struct Func {
     params: Vec<Ty>,
     ret: Ty,
     recursive: bool,
-}
-
-#[derive(Clone)]
-struct Var {
-    name: String,
-    ty: Ty,
-    /// A `let` of the function being generated, so it may be assigned again.
-    local: bool,
 }
 
 // Negative literals are parenthesised: `-1 ** 2` is a syntax error.
@@ -68,7 +61,7 @@ const STRS: [&str; 9] = [
 pub struct JsGen<'a> {
     c: Choices<'a>,
     out: String,
-    scope: Vec<Var>,
+    scope: Scope<Ty>,
     funcs: Vec<Func>,
     indent: usize,
     ret: Option<Ty>,
@@ -80,7 +73,7 @@ pub fn program(bytes: &[u8]) -> String {
     JsGen {
         c: Choices::new(bytes),
         out: String::new(),
-        scope: vec![],
+        scope: Scope::default(),
         funcs: vec![],
         indent: 0,
         ret: None,
@@ -143,20 +136,11 @@ impl JsGen<'_> {
     }
 
     fn bind(&mut self, name: String, ty: Ty) {
-        self.scope.push(Var {
-            name,
-            ty,
-            local: true,
-        });
+        self.scope.bind(name, ty);
     }
 
-    fn visible(&self) -> Vec<Var> {
-        let mut out: Vec<Var> = Vec::new();
-        for v in &self.scope {
-            out.retain(|o| o.name != v.name);
-            out.push(v.clone());
-        }
-        out
+    fn visible(&self) -> Vec<Var<Ty>> {
+        self.scope.visible()
     }
 
     fn vars_of(&self, ty: Ty) -> Vec<String> {
@@ -170,9 +154,9 @@ impl JsGen<'_> {
     /// `{ … }` with up to `max` statements, in a scope of its own.
     fn block(&mut self, max: usize) {
         self.indent += 1;
-        let (vars, funcs) = (self.scope.len(), self.funcs.len());
+        let (vars, funcs) = (self.scope.mark(), self.funcs.len());
         self.block_items(max, false);
-        self.scope.truncate(vars);
+        self.scope.reset(vars);
         self.funcs.truncate(funcs);
         self.indent -= 1;
     }
@@ -219,7 +203,7 @@ impl JsGen<'_> {
                 self.line(&format!("log.push({e});"));
             }
             2 => {
-                let locals: Vec<Var> = self.visible().into_iter().filter(|v| v.local).collect();
+                let locals: Vec<Var<Ty>> = self.visible().into_iter().filter(|v| v.local).collect();
                 if locals.is_empty() {
                     return;
                 }
@@ -253,11 +237,7 @@ impl JsGen<'_> {
                 let i = self.c.fresh("i");
                 let k = self.c.choose(5);
                 self.line(&format!("for (let {i} = 0; {i} < {k}; {i}++) {{"));
-                self.scope.push(Var {
-                    name: i,
-                    ty: Ty::Num,
-                    local: false,
-                });
+                self.scope.push_binder(i, Ty::Num);
                 self.block(3);
                 self.scope.pop();
                 self.line("}");
@@ -266,11 +246,7 @@ impl JsGen<'_> {
                 let v = self.c.fresh("e");
                 let l = self.expr(Ty::Arr, 2);
                 self.line(&format!("for (const {v} of {l}) {{"));
-                self.scope.push(Var {
-                    name: v,
-                    ty: Ty::Num,
-                    local: false,
-                });
+                self.scope.push_binder(v, Ty::Num);
                 self.block(3);
                 self.scope.pop();
                 self.line("}");
@@ -295,11 +271,7 @@ impl JsGen<'_> {
                 self.line(&format!("let {w} = 0;"));
                 self.line(&format!("while ({w} < {k}) {{"));
                 self.line(&format!("  {w}++;"));
-                self.scope.push(Var {
-                    name: w,
-                    ty: Ty::Num,
-                    local: false,
-                });
+                self.scope.push_binder(w, Ty::Num);
                 self.block(2);
                 self.scope.pop();
                 self.line("}");
@@ -338,11 +310,7 @@ impl JsGen<'_> {
                 let k = self.c.choose(4);
                 self.line(&format!("const {cl} = [];"));
                 self.line(&format!("for (let {i} = 0; {i} < {k}; {i}++) {{"));
-                self.scope.push(Var {
-                    name: i.clone(),
-                    ty: Ty::Num,
-                    local: false,
-                });
+                self.scope.push_binder(i.clone(), Ty::Num);
                 let body = self.expr(Ty::Num, 1);
                 self.scope.pop();
                 self.line(&format!("  {cl}.push(() => {body});"));
@@ -368,9 +336,9 @@ impl JsGen<'_> {
         let name = self.c.fresh("err");
         self.line("try {");
         self.indent += 1;
-        let (vars, funcs) = (self.scope.len(), self.funcs.len());
+        let (vars, funcs) = (self.scope.mark(), self.funcs.len());
         self.block_items(2, false);
-        self.scope.truncate(vars);
+        self.scope.reset(vars);
         self.funcs.truncate(funcs);
         match self.c.choose(4) {
             0 => {
@@ -430,11 +398,8 @@ impl JsGen<'_> {
         } else {
             self.line(&format!("function {name}({}) {{", names.join(", ")));
         }
-        let saved_scope = self.scope.clone();
+        let saved_scope = self.scope.enter_function();
         let saved_ret = self.ret.replace(ret);
-        for v in &mut self.scope {
-            v.local = false;
-        }
         for (p, ty) in &params {
             self.bind(p.clone(), *ty);
         }
@@ -463,10 +428,7 @@ impl JsGen<'_> {
         let name = self.c.fresh("r");
         let ty = self.c.pick(&[Ty::Num, Ty::Str, Ty::Arr]);
         self.line(&format!("function {name}(d, acc) {{"));
-        let saved_scope = self.scope.clone();
-        for v in &mut self.scope {
-            v.local = false;
-        }
+        let saved_scope = self.scope.enter_function();
         self.bind("d".into(), Ty::Num);
         self.bind("acc".into(), ty);
         self.indent += 1;
@@ -702,11 +664,7 @@ impl JsGen<'_> {
     }
 
     fn with_var(&mut self, name: &str, ty: Ty, f: impl FnOnce(&mut Self) -> String) -> String {
-        self.scope.push(Var {
-            name: name.to_string(),
-            ty,
-            local: false,
-        });
+        self.scope.push_binder(name.to_string(), ty);
         let out = f(self);
         self.scope.pop();
         out

@@ -12,6 +12,7 @@ pub mod inputs;
 pub mod javascript;
 pub mod oracle;
 pub mod python;
+pub mod scope;
 
 use check::Tally;
 use proptest::collection::vec;

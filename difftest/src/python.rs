@@ -9,6 +9,7 @@
 //! calls of function values with missing arguments, `print` of text with newlines.
 
 use crate::choice::Choices;
+use crate::scope::{Scope, Var};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ty {
@@ -28,14 +29,6 @@ struct Func {
     name: String,
     params: Vec<Ty>,
     ret: Ty,
-}
-
-#[derive(Clone)]
-struct Var {
-    name: String,
-    ty: Ty,
-    /// Bound in the function being generated, so it may be assigned again.
-    local: bool,
 }
 
 const INTS: [&str; 10] = [
@@ -76,7 +69,7 @@ const STRS: [&str; 9] = [
 pub struct PyGen<'a> {
     c: Choices<'a>,
     out: String,
-    scope: Vec<Var>,
+    scope: Scope<Ty>,
     funcs: Vec<Func>,
     indent: usize,
     /// The return type of the function being generated; `None` in `main`.
@@ -90,7 +83,7 @@ pub fn program(bytes: &[u8]) -> String {
     PyGen {
         c: Choices::new(bytes),
         out: String::new(),
-        scope: vec![],
+        scope: Scope::default(),
         funcs: vec![],
         indent: 0,
         ret: None,
@@ -155,21 +148,11 @@ impl PyGen<'_> {
     }
 
     fn bind(&mut self, name: String, ty: Ty) {
-        self.scope.push(Var {
-            name,
-            ty,
-            local: true,
-        });
+        self.scope.bind(name, ty);
     }
 
-    /// The innermost binding of every name.
-    fn visible(&self) -> Vec<Var> {
-        let mut out: Vec<Var> = Vec::new();
-        for v in &self.scope {
-            out.retain(|o| o.name != v.name);
-            out.push(v.clone());
-        }
-        out
+    fn visible(&self) -> Vec<Var<Ty>> {
+        self.scope.visible()
     }
 
     fn vars_of(&self, ty: Ty) -> Vec<String> {
@@ -183,13 +166,13 @@ impl PyGen<'_> {
     /// An indented block of up to `max` statements (at least `pass`).
     fn block(&mut self, max: usize) {
         self.indent += 1;
-        let (vars, funcs) = (self.scope.len(), self.funcs.len());
+        let (vars, funcs) = (self.scope.mark(), self.funcs.len());
         let before = self.out.len();
         self.block_items(max, false);
         if self.out.len() == before {
             self.line("pass");
         }
-        self.scope.truncate(vars);
+        self.scope.reset(vars);
         self.funcs.truncate(funcs);
         self.indent -= 1;
     }
@@ -228,7 +211,7 @@ impl PyGen<'_> {
             }
             2 => {
                 // Assign again a variable of this function, or augment an int one.
-                let locals: Vec<Var> = self.visible().into_iter().filter(|v| v.local).collect();
+                let locals: Vec<Var<Ty>> = self.visible().into_iter().filter(|v| v.local).collect();
                 if locals.is_empty() {
                     return;
                 }
@@ -262,11 +245,7 @@ impl PyGen<'_> {
                 let i = self.c.fresh("i");
                 let k = self.c.choose(5);
                 self.line(&format!("for {i} in range({k}):"));
-                self.scope.push(Var {
-                    name: i,
-                    ty: Ty::Int,
-                    local: false,
-                });
+                self.scope.push_binder(i, Ty::Int);
                 self.block(3);
                 self.scope.pop();
             }
@@ -274,11 +253,7 @@ impl PyGen<'_> {
                 let v = self.c.fresh("e");
                 let l = self.expr(Ty::List, 2);
                 self.line(&format!("for {v} in {l}:"));
-                self.scope.push(Var {
-                    name: v,
-                    ty: Ty::Int,
-                    local: false,
-                });
+                self.scope.push_binder(v, Ty::Int);
                 self.block(3);
                 self.scope.pop();
             }
@@ -307,11 +282,7 @@ impl PyGen<'_> {
                 self.indent += 1;
                 self.line(&format!("{w} += 1"));
                 self.indent -= 1;
-                self.scope.push(Var {
-                    name: w,
-                    ty: Ty::Int,
-                    local: false,
-                });
+                self.scope.push_binder(w, Ty::Int);
                 self.block(2);
                 self.scope.pop();
             }
@@ -347,11 +318,7 @@ impl PyGen<'_> {
                 let k = self.c.choose(4);
                 self.line(&format!("{cl} = []"));
                 self.line(&format!("for {i} in range({k}):"));
-                self.scope.push(Var {
-                    name: i.clone(),
-                    ty: Ty::Int,
-                    local: false,
-                });
+                self.scope.push_binder(i.clone(), Ty::Int);
                 let body = self.expr(Ty::Int, 1);
                 self.scope.pop();
                 self.line(&format!("    {cl}.append(lambda: {body})"));
@@ -383,9 +350,9 @@ impl PyGen<'_> {
         let name = self.c.fresh(e);
         self.line("try:");
         self.indent += 1;
-        let (vars, funcs) = (self.scope.len(), self.funcs.len());
+        let (vars, funcs) = (self.scope.mark(), self.funcs.len());
         self.block_items(2, false);
-        self.scope.truncate(vars);
+        self.scope.reset(vars);
         self.funcs.truncate(funcs);
         match self.c.choose(4) {
             0 => {
@@ -440,12 +407,9 @@ impl PyGen<'_> {
         let ret = self.c.pick(&TYPES);
         let names: Vec<&str> = params.iter().map(|(p, _)| p.as_str()).collect();
         self.line(&format!("def {name}({}):", names.join(", ")));
-        let saved_scope = self.scope.clone();
-        let saved_ret = self.ret.replace(ret);
         // Outer variables are read-only inside: assigning one would make it local.
-        for v in &mut self.scope {
-            v.local = false;
-        }
+        let saved_scope = self.scope.enter_function();
+        let saved_ret = self.ret.replace(ret);
         for (p, ty) in &params {
             self.bind(p.clone(), *ty);
         }
@@ -473,10 +437,7 @@ impl PyGen<'_> {
         let name = self.c.fresh("r");
         let ty = self.c.pick(&[Ty::Int, Ty::Str, Ty::List]);
         self.line(&format!("def {name}(d, acc):"));
-        let saved_scope = self.scope.clone();
-        for v in &mut self.scope {
-            v.local = false;
-        }
+        let saved_scope = self.scope.enter_function();
         self.bind("d".into(), Ty::Int);
         self.bind("acc".into(), ty);
         self.indent += 1;
@@ -752,11 +713,7 @@ impl PyGen<'_> {
 
     /// Generates with one more variable in scope (a lambda or comprehension binder).
     fn with_var(&mut self, name: &str, ty: Ty, f: impl FnOnce(&mut Self) -> String) -> String {
-        self.scope.push(Var {
-            name: name.to_string(),
-            ty,
-            local: false,
-        });
+        self.scope.push_binder(name.to_string(), ty);
         let out = f(self);
         self.scope.pop();
         out
