@@ -38,6 +38,8 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
 pub struct Loaded {
     pub program: wf::Checked,
     pub path: String,
+    /// The file's text, which the program's spans point into.
+    pub source: String,
 }
 
 pub fn program(path: &Path) -> Result<Loaded, Failure> {
@@ -79,6 +81,7 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
         Ok(program) => Ok(Loaded {
             program,
             path: shown,
+            source,
         }),
         Err(errors) => Err(fail(
             errors

@@ -94,6 +94,22 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Trace a program on inputs and write the trace tree as a Rust crate.
+    Compile {
+        file: PathBuf,
+        #[arg(long)]
+        inputs: PathBuf,
+        #[arg(long)]
+        world: Option<PathBuf>,
+        /// The crate's folder.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also build it (release, offline, in the shared target folder).
+        #[arg(long)]
+        build: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Every input through every engine: source, trace tree, Rust, and the real CPython/Node.
     Diff {
         file: PathBuf,
@@ -173,6 +189,14 @@ fn main() -> ExitCode {
             stats,
             limits,
         ),
+        Command::Compile {
+            file,
+            inputs,
+            world,
+            output,
+            build,
+            limits,
+        } => commands::compile::compile(&file, &inputs, world.as_deref(), &output, build, limits),
         Command::Diff {
             file,
             inputs,

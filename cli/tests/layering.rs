@@ -1,6 +1,7 @@
 //! The crate graph follows the layering of ARCHITECTURE.md: `ir` depends on no tracelab
-//! crate, frontends and backends on `ir` only (the runtime may use `prims`), and nothing
-//! depends on the CLI. Also: every workspace crate is described in ARCHITECTURE.md.
+//! crate, frontends and the code generator on `ir` only, the runtime on `ir` and `prims`,
+//! the semantics on those and the runtime (whose values, heap and primitives it shares
+//! with generated code), and nothing depends on the CLI. Also: every workspace crate is described in ARCHITECTURE.md.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -58,7 +59,7 @@ fn internal_edges() -> BTreeMap<String, Vec<String>> {
 fn allowed(krate: &str) -> Option<&'static [&'static str]> {
     match krate {
         "tracelab-ir" | "tracelab-prims" => Some(&[]),
-        "tracelab-semantics" => Some(&["tracelab-ir", "tracelab-prims"]),
+        "tracelab-semantics" => Some(&["tracelab-ir", "tracelab-prims", "tracelab-runtime"]),
         "tracelab-js" | "tracelab-python" | "tracelab-backend-rust" => Some(&["tracelab-ir"]),
         "tracelab-runtime" => Some(&["tracelab-ir", "tracelab-prims"]),
         _ => None,

@@ -15,7 +15,7 @@ pub mod errors;
 pub mod events;
 pub mod functions;
 
-use crate::outcome::{Limit, Outcome, OutcomeKind};
+use crate::outcome::{Limit, Limits, Outcome, OutcomeKind};
 use crate::rules::RuleDef;
 use crate::value::{Heap, HeapObj, Loc, Value};
 use crate::world::World;
@@ -226,31 +226,6 @@ pub struct Config<'p> {
     pub host: Host<'p>,
 }
 
-/// Resource limits. Fuel is charged once per loop iteration and once per call, so every
-/// run that does not end is cut off; memory counts bytes allocated in the invocation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    pub fuel: u64,
-    pub memory_bytes: usize,
-    /// Function activations before the language's own error (RecursionError / RangeError).
-    pub max_depth: u32,
-}
-
-impl Limits {
-    /// Generous enough for real functions (a 20 000-iteration loop uses 2% of the fuel).
-    pub fn default_for(dialect: Dialect) -> Limits {
-        Limits {
-            fuel: 1_000_000,
-            memory_bytes: 256 << 20,
-            // CPython's default recursion limit; Node's stack holds about 10 800 frames.
-            max_depth: match dialect {
-                Dialect::Py => 1000,
-                Dialect::Js => 10_000,
-            },
-        }
-    }
-}
-
 /// What one step did.
 // A step is moved once and consumed at once: boxing the configuration would allocate on
 // every transition for nothing.
@@ -334,7 +309,7 @@ impl<'p> Machine<'p> {
         };
         match step {
             Step::Next(cfg, _) if cfg.heap.bytes > self.limits.memory_bytes => Step::Done(
-                Outcome::new(OutcomeKind::Limit(Limit::Memory), &cfg),
+                Outcome::new(OutcomeKind::Limit(Limit::Memory), &cfg.host.log),
                 &events::E_LIMIT_MEMORY,
             ),
             step => step,

@@ -30,7 +30,7 @@ pub mod merge;
 pub mod render;
 pub mod stats;
 
-use crate::machine::Limits;
+use crate::outcome::Limits;
 use crate::outcome::Outcome;
 use crate::world::World;
 use collect::Coverage;

@@ -1,13 +1,15 @@
 //! `diff`: every input through every engine — source semantics, trace tree (built from the
-//! first `--train` inputs), generated Rust (not built yet) and the real CPython / Node.
-//! Exit 0 only when every engine agrees with the source (the trace may say `unknown` on
-//! inputs it was not built from) and the source agrees with the oracle.
+//! first `--train` inputs), the Rust crate generated from that trace, and the real CPython /
+//! Node. Exit 0 only when every engine agrees with the source (the trace may say `unknown`
+//! on inputs it was not built from), the Rust code says exactly what the trace says, and
+//! the source agrees with the oracle.
 
 use crate::load::{self, Failure};
 use crate::{oracle, LimitArgs};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
+use tracelab_backend_rust::build as rust;
 use tracelab_semantics::outcome::records_agree;
 use tracelab_semantics::{trace, Machine, OutcomeKind};
 
@@ -31,6 +33,16 @@ pub fn diff(
                 .unwrap_or_else(|e| unreachable!("tracing produced an ill-formed trace: {e:?}")),
         ),
         Err(_) => None,
+    };
+    // The Rust code of the trace tree (or of the program, when it is a trace already).
+    let compiled = match &tree {
+        Some(t) => Some(t),
+        None if loaded.program.level() == tracelab_ir::Level::Trace => Some(&loaded.program),
+        None => None,
+    };
+    let rust_records = match compiled {
+        Some(t) => run_rust(t, &loaded, &inputs, world_path, limits),
+        None => Err("the program could not be traced".to_string()),
     };
     let oracle = match oracle::program_for(file) {
         None => Err("no oracle: a .tl program needs a twin.py or twin.js beside it".to_string()),
@@ -66,8 +78,17 @@ pub fn diff(
             },
             Err(why) => (skipped(why), true),
         };
-        let rust = skipped("the Rust backend is not built yet");
-        agree_all &= trace_ok && oracle_ok;
+        // Generated code must say exactly what the trace semantics says.
+        let wanted = if tree.is_some() {
+            &trace_record
+        } else {
+            &src_record
+        };
+        let (rust, rust_ok) = match &rust_records {
+            Ok(records) => (records[i].clone(), records[i] == *wanted),
+            Err(why) => (json!({ "rust failed": why }).to_string(), false),
+        };
+        agree_all &= trace_ok && oracle_ok && rust_ok;
         if as_json {
             // Records are written as they are, so big integers and `5.0` survive.
             println!(
@@ -81,7 +102,7 @@ pub fn diff(
             );
             println!("  source  {src_record}");
             println!("  trace   {} {trace_record}", mark(trace_ok));
-            println!("  rust    {rust}");
+            println!("  rust    {} {rust}", mark(rust_ok));
             println!("  oracle  {} {oracle_record}", mark(oracle_ok));
         }
     }
@@ -90,6 +111,28 @@ pub fn diff(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Compiles the trace, builds it, and runs every input through the binary.
+fn run_rust(
+    trace: &tracelab_ir::wf::Checked,
+    loaded: &load::Loaded,
+    inputs: &[serde_json::Value],
+    world: Option<&Path>,
+    limits: tracelab_semantics::Limits,
+) -> Result<Vec<String>, String> {
+    let file = Path::new(&loaded.path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("program");
+    let modules = [rust::module_of(trace, file, &loaded.source, "trace")];
+    let package = format!("tracelab-gen-{}", rust::content_hash(&modules));
+    let dir = rust::target_dir().join("crates").join(&package);
+    rust::write_crate(&dir, &package, &modules)?;
+    let binary = rust::build(&dir, &package)?;
+    let lines: Vec<String> = inputs.iter().map(|i| i.to_string()).collect();
+    let limits = rust::limit_args(limits.fuel, limits.memory_bytes, limits.max_depth);
+    rust::run_binary(&binary, &lines, world, &limits)
 }
 
 fn skipped(why: &str) -> String {

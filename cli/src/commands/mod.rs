@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod compile;
 pub mod demo;
 pub mod diff;
 pub mod run;

@@ -246,7 +246,7 @@ impl<'p> Machine<'p> {
             ExprKind::Array { items } => match items.first() {
                 None => {
                     let loc = cfg.heap.alloc(HeapObj::Array {
-                        items: Vector::new(),
+                        items: Vec::new(),
                         tuple: false,
                     });
                     next(cfg, Control::Value(Value::Ref(loc)), &E_ARRAY)
@@ -306,7 +306,7 @@ impl<'p> Machine<'p> {
                     Some(item) => push_eval(cfg, Frame::Array { items, done }, item, &E_ARRAY_ITEM),
                     None => {
                         let loc = cfg.heap.alloc(HeapObj::Array {
-                            items: done,
+                            items: done.into_iter().collect(),
                             tuple: false,
                         });
                         next(cfg, Control::Value(Value::Ref(loc)), &E_ARRAY_ALLOC)

@@ -195,7 +195,7 @@ impl<'p> Machine<'p> {
             None => {
                 let (kind, message) = errors::describe_thrown(&cfg.heap, self.dialect(), &v);
                 Step::Done(
-                    Outcome::new(OutcomeKind::Error { kind, message }, &cfg),
+                    Outcome::new(OutcomeKind::Error { kind, message }, &cfg.host.log),
                     &E_RAISE_UNCAUGHT,
                 )
             }

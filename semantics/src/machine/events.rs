@@ -166,7 +166,10 @@ impl<'p> Machine<'p> {
             ExprKind::Callback { arg, .. } => {
                 push_eval(cfg, Frame::CallbackArg { node }, arg, &E_CALLBACK)
             }
-            ExprKind::Unknown => Step::Done(Outcome::new(OutcomeKind::Unknown, &cfg), &E_UNKNOWN),
+            ExprKind::Unknown => Step::Done(
+                Outcome::new(OutcomeKind::Unknown, &cfg.host.log),
+                &E_UNKNOWN,
+            ),
             _ => unreachable!("eval_event is dispatched on host forms only"),
         }
     }
@@ -284,13 +287,15 @@ impl<'p> Machine<'p> {
                     .or_else(|| cfg.host.main.clone())
                     .unwrap_or(Value::Undefined);
                 match crate::json::to_json_text(&cfg.heap, self.dialect(), &result) {
-                    Ok(text) => Step::Done(Outcome::new(OutcomeKind::Ok(text), &cfg), &E_HALT),
+                    Ok(text) => {
+                        Step::Done(Outcome::new(OutcomeKind::Ok(text), &cfg.host.log), &E_HALT)
+                    }
                     Err(err) => {
                         let kind = OutcomeKind::Error {
                             kind: err.class.to_string(),
                             message: err.message,
                         };
-                        Step::Done(Outcome::new(kind, &cfg), &E_HALT_UNSERIALIZABLE)
+                        Step::Done(Outcome::new(kind, &cfg.host.log), &E_HALT_UNSERIALIZABLE)
                     }
                 }
             }
@@ -316,7 +321,7 @@ impl<'p> Machine<'p> {
     pub(super) fn spend_fuel(&self, cfg: &mut Config<'p>) -> Option<Step<'p>> {
         if cfg.host.fuel_used >= self.limits.fuel {
             return Some(Step::Done(
-                Outcome::new(OutcomeKind::Limit(Limit::Fuel), cfg),
+                Outcome::new(OutcomeKind::Limit(Limit::Fuel), &cfg.host.log),
                 &E_LIMIT_FUEL,
             ));
         }

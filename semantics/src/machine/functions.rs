@@ -255,7 +255,10 @@ impl<'p> Machine<'p> {
                         cfg.env.insert(Rc::from(name), loc);
                         next(cfg, Control::Value(Value::Undefined), &E_ALIAS_BIND)
                     }
-                    None => Step::Done(Outcome::new(OutcomeKind::Unknown, &cfg), &E_ALIAS_FAIL),
+                    None => Step::Done(
+                        Outcome::new(OutcomeKind::Unknown, &cfg.host.log),
+                        &E_ALIAS_FAIL,
+                    ),
                 }
             }
             _ => unreachable!("resume_function is dispatched on function frames only"),
@@ -297,7 +300,10 @@ impl<'p> Machine<'p> {
             return self.raise_error(cfg, err, &E_CALL_NOT_FUNCTION);
         };
         match cases.iter().find(|c| *c.func == *func) {
-            None => Step::Done(Outcome::new(OutcomeKind::Unknown, &cfg), &E_GUARD_FAIL),
+            None => Step::Done(
+                Outcome::new(OutcomeKind::Unknown, &cfg.host.log),
+                &E_GUARD_FAIL,
+            ),
             Some(GuardCase {
                 body: CaseBody::Call,
                 ..
@@ -365,7 +371,7 @@ impl<'p> Machine<'p> {
 }
 
 /// A closure's captured cells, by name.
-type Captures = Vector<(Rc<str>, crate::value::Loc)>;
+type Captures = Vec<(Rc<str>, crate::value::Loc)>;
 
 /// The function and captured cells of a closure value.
 fn closure_of(cfg: &Config<'_>, v: &Value) -> Option<(Rc<str>, Captures)> {

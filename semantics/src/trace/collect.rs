@@ -1,7 +1,8 @@
 //! Collecting coverage: the machine runs the core program unchanged while an observer notes,
 //! per context, which nodes it reached and which functions each call site entered.
 
-use crate::machine::{functions, Control, Frame, Limits, Machine, Step};
+use crate::machine::{functions, Control, Frame, Machine, Step};
+use crate::outcome::Limits;
 use crate::outcome::Outcome;
 use crate::value::{Heap, HeapObj, Value};
 use crate::world::World;

@@ -15,12 +15,11 @@ use tracelab_ir::{
 pub const FIELDS: [&str; 3] = ["a", "b", "c"];
 pub const URLS: [&str; 2] = ["u1", "u2"];
 
-/// The world every generated program runs against.
+/// The world every generated program runs against, as a world file.
+pub const WORLD_JSON: &str = r#"{"get": {"u1": {"a": 1, "b": [2, 3]}}, "post": {"u2": "posted"}}"#;
+
 pub fn world() -> tracelab_semantics::World {
-    tracelab_semantics::World::from_json(
-        r#"{"get": {"u1": {"a": 1, "b": [2, 3]}}, "post": {"u2": "posted"}}"#,
-    )
-    .expect("the generator's world is valid")
+    tracelab_semantics::World::from_json(WORLD_JSON).expect("the generator's world is valid")
 }
 
 pub struct Gen<'a> {

@@ -5,9 +5,8 @@ use crate::prim::access::py_key;
 use crate::prim::errors::Error;
 use crate::prim::py::{self, type_name};
 use crate::value::{Heap, HeapObj, Props, Value};
-use im::Vector;
+
 use std::cmp::Ordering;
-use tracelab_ir::PrimOp;
 use tracelab_prims::py::{self as prims, Int};
 
 pub(super) fn str_method(
@@ -209,7 +208,7 @@ pub fn format_value(heap: &Heap, v: &Value, spec: &str) -> Result<String, Error>
 
 pub(super) fn seq_search(
     heap: &Heap,
-    items: &Vector<Value>,
+    items: &[Value],
     name: &str,
     args: &[Value],
     kind: &str,
@@ -230,14 +229,21 @@ pub(super) fn seq_search(
     }
 }
 
-pub(super) fn list_items(heap: &Heap, loc: u32) -> Vector<Value> {
+pub(super) fn list_items(heap: &Heap, loc: u32) -> Vec<Value> {
     match heap.get(loc) {
         Some(HeapObj::Array { items, .. }) => items.clone(),
-        _ => Vector::new(),
+        _ => Vec::new(),
     }
 }
 
-pub(super) fn set_items(heap: &mut Heap, loc: u32, new: Vector<Value>) {
+fn list_len(heap: &Heap, loc: u32) -> usize {
+    match heap.get(loc) {
+        Some(HeapObj::Array { items, .. }) => items.len(),
+        _ => 0,
+    }
+}
+
+pub(super) fn set_items(heap: &mut Heap, loc: u32, new: Vec<Value>) {
     if let Some(HeapObj::Array { items, .. }) = heap.get_mut(loc) {
         *items = new;
     }
@@ -250,13 +256,46 @@ pub(super) fn list_method(
     name: &str,
     args: &[Value],
 ) -> Result<Value, Error> {
+    if name == "append" {
+        // In place: a loop of appends must stay linear.
+        arity(name, args, 1, 1)?;
+        heap.charge(&args[0]);
+        if let Some(HeapObj::Array { items, .. }) = heap.get_mut(loc) {
+            items.push(args[0].clone());
+        }
+        return Ok(Value::Null);
+    }
+    if name == "pop" {
+        // In place: popping in a loop must stay linear.
+        arity(name, args, 0, 1)?;
+        let len = list_len(heap, loc);
+        if len == 0 {
+            return Err(Error::new("IndexError", "pop from empty list"));
+        }
+        let len = len as i64;
+        let i = match args.first() {
+            Some(v) => int_arg(v).ok_or_else(|| {
+                Error::new(
+                    "TypeError",
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(heap, v)
+                    ),
+                )
+            })?,
+            None => -1,
+        };
+        let j = if i < 0 { i + len } else { i };
+        if j < 0 || j >= len {
+            return Err(Error::new("IndexError", "pop index out of range"));
+        }
+        return Ok(match heap.get_mut(loc) {
+            Some(HeapObj::Array { items, .. }) => items.remove(j as usize),
+            _ => Value::Null,
+        });
+    }
     let mut items = list_items(heap, loc);
     match name {
-        "append" => {
-            arity(name, args, 1, 1)?;
-            heap.charge(&args[0]);
-            items.push_back(args[0].clone());
-        }
         "extend" => {
             arity(name, args, 1, 1)?;
             let more = items_of(heap, &args[0])?;
@@ -278,32 +317,6 @@ pub(super) fn list_method(
             let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
             heap.charge(&args[1]);
             items.insert(i as usize, args[1].clone());
-        }
-        "pop" => {
-            arity(name, args, 0, 1)?;
-            if items.is_empty() {
-                return Err(Error::new("IndexError", "pop from empty list"));
-            }
-            let len = items.len() as i64;
-            let i = match args.first() {
-                Some(v) => int_arg(v).ok_or_else(|| {
-                    Error::new(
-                        "TypeError",
-                        format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            type_name(heap, v)
-                        ),
-                    )
-                })?,
-                None => -1,
-            };
-            let j = if i < 0 { i + len } else { i };
-            if j < 0 || j >= len {
-                return Err(Error::new("IndexError", "pop index out of range"));
-            }
-            let v = items.remove(j as usize);
-            set_items(heap, loc, items);
-            return Ok(v);
         }
         "remove" => {
             arity(name, args, 1, 1)?;
@@ -330,7 +343,7 @@ pub(super) fn list_method(
         }
         "clear" => {
             arity(name, args, 0, 0)?;
-            items = Vector::new();
+            items = Vec::new();
         }
         _ => return Err(no_attribute(heap, recv, name)),
     }
@@ -341,13 +354,11 @@ pub(super) fn list_method(
 /// A stable sort by `<` (on the keys when given); `reverse` keeps equal items in order.
 pub(super) fn sort(
     heap: &Heap,
-    items: &Vector<Value>,
-    keys: Option<&Vector<Value>>,
+    items: &[Value],
+    keys: Option<&[Value]>,
     reverse: bool,
-) -> Result<Vector<Value>, Error> {
-    let keys: Vec<Value> = keys
-        .map(|k| k.iter().cloned().collect())
-        .unwrap_or_else(|| items.iter().cloned().collect());
+) -> Result<Vec<Value>, Error> {
+    let keys: Vec<Value> = keys.map(|k| k.to_vec()).unwrap_or_else(|| items.to_vec());
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
     order.sort_by(|&a, &b| {
@@ -382,11 +393,7 @@ pub(super) fn sort(
 }
 
 pub(super) fn lt(heap: &Heap, a: &Value, b: &Value) -> Result<bool, Error> {
-    let mut scratch = heap.clone();
-    match py::apply(PrimOp::PyLt, &[a.clone(), b.clone()], &mut scratch)? {
-        Value::Bool(t) => Ok(t),
-        _ => Ok(false),
-    }
+    Ok(py::compare(heap, a, b, "<")?.is_some_and(Ordering::is_lt))
 }
 
 pub(super) fn dict_props(heap: &Heap, loc: u32) -> Props {

@@ -198,7 +198,7 @@ fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
 }
 
 /// Ordering for `<` and friends; `Ok(None)` when incomparable values (NaN) are involved.
-fn compare(heap: &Heap, a: &Value, b: &Value, op: &str) -> Result<Option<Ordering>, Error> {
+pub fn compare(heap: &Heap, a: &Value, b: &Value, op: &str) -> Result<Option<Ordering>, Error> {
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Ok(num_cmp(&x, &y));
     }
@@ -244,7 +244,7 @@ fn unsupported(heap: &Heap, op: &str, a: &Value, b: &Value) -> Error {
     )
 }
 
-fn sequence_items(heap: &Heap, v: &Value) -> Option<(im::Vector<Value>, bool)> {
+fn sequence_items(heap: &Heap, v: &Value) -> Option<(Vec<Value>, bool)> {
     match v {
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, tuple }) => Some((items.clone(), *tuple)),
@@ -272,7 +272,7 @@ fn add(heap: &mut Heap, a: &Value, b: &Value) -> Result<Value, Error> {
         )),
         _ => match (sequence_items(heap, a), sequence_items(heap, b)) {
             (Some((mut i, t)), Some((j, u))) if t == u => {
-                i.append(j);
+                i.extend(j);
                 Ok(Value::Ref(
                     heap.alloc(HeapObj::Array { items: i, tuple: t }),
                 ))
@@ -353,9 +353,9 @@ fn repeat(heap: &mut Heap, seq: &Value, count: &Value) -> Option<Result<Value, E
             if budget(items.len()) {
                 return Some(Err(Error::new("MemoryError", "")));
             }
-            let mut out = im::Vector::new();
+            let mut out = Vec::new();
             for _ in 0..n {
-                out.append(items.clone());
+                out.extend(items.iter().cloned());
             }
             Some(Ok(Value::Ref(
                 heap.alloc(HeapObj::Array { items: out, tuple }),

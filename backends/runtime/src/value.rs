@@ -1,10 +1,12 @@
 //! Values and the heap.
 //!
-//! Scalars are values; arrays, objects, closures and variable cells live in the heap, a
-//! persistent map, so that a configuration is cheap to copy and compare. Identity (`===`,
-//! `is`) is heap-location equality.
+//! Scalars are values; arrays, objects, closures and variable cells live in the heap, an
+//! arena of one invocation: a location is an index, nothing is freed before the invocation
+//! ends, and every byte allocated or written is counted against the memory limit. The
+//! small-step machine and generated code share this heap, so a heap primitive has one
+//! implementation. Identity (`===`, `is`) is location equality.
 
-use im::{HashMap, Vector};
+use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::rc::Rc;
 use tracelab_prims::py::Int;
@@ -51,6 +53,14 @@ impl Value {
         Value::Int(Int::from_i64(n))
     }
 
+    /// An integer literal of generated code too big for `i64`.
+    pub fn big_literal(digits: &str) -> Value {
+        let n: BigInt = digits
+            .parse()
+            .expect("generated code writes integer literals in decimal");
+        Value::bigint(n)
+    }
+
     pub fn bigint(n: BigInt) -> Value {
         Value::Int(Int::from_bigint(n))
     }
@@ -69,10 +79,16 @@ pub enum Key {
 }
 
 /// The properties of an object: a map with insertion order.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Props {
-    map: HashMap<Key, (Value, Value)>,
-    order: Vector<Key>,
+    map: IndexMap<Key, (Value, Value)>,
+}
+
+impl PartialEq for Props {
+    /// Equal entries in the same order (insertion order is observable: keys, printing).
+    fn eq(&self, other: &Props) -> bool {
+        self.map.len() == other.map.len() && self.map.iter().eq(other.map.iter())
+    }
 }
 
 impl Props {
@@ -86,34 +102,27 @@ impl Props {
         match self.map.get_mut(&key) {
             Some(slot) => slot.1 = value,
             None => {
-                self.order.push_back(key.clone());
                 self.map.insert(key, (key_value, value));
             }
         }
     }
 
+    /// Removes a key, keeping the order of the others.
     pub fn remove(&mut self, key: &Key) -> Option<Value> {
-        let (_, v) = self.map.remove(key)?;
-        if let Some(i) = self.order.index_of(key) {
-            self.order.remove(i);
-        }
-        Some(v)
+        self.map.shift_remove(key).map(|(_, v)| v)
     }
 
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.map.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.map.is_empty()
     }
 
     /// Entries in insertion order: (key, original key value, value).
     pub fn entries(&self) -> impl Iterator<Item = (&Key, &Value, &Value)> + '_ {
-        self.order.iter().map(move |k| {
-            let (kv, v) = self.map.get(k).expect("every ordered key is in the map");
-            (k, kv, v)
-        })
+        self.map.iter().map(|(k, (kv, v))| (k, kv, v))
     }
 }
 
@@ -123,7 +132,7 @@ pub enum HeapObj {
     /// A variable's cell: environments map names to cells, so closures share variables.
     Cell(Value),
     /// A JS array, or a Python list (`tuple: false`) or tuple (`tuple: true`).
-    Array { items: Vector<Value>, tuple: bool },
+    Array { items: Vec<Value>, tuple: bool },
     /// A JS object or Python dict; `class` is set on error objects (`TypeError`, ...).
     Object {
         class: Option<Rc<str>>,
@@ -132,16 +141,15 @@ pub enum HeapObj {
     /// A closure of a function of the program, with the cells it captured.
     Closure {
         func: Rc<str>,
-        captures: Vector<(Rc<str>, Loc)>,
+        captures: Vec<(Rc<str>, Loc)>,
     },
 }
 
-/// The heap. Like the runtime's per-invocation arena it never frees inside an invocation,
-/// and `bytes` counts every byte allocated or written, which the memory limit bounds.
+/// The heap: an arena that never frees inside an invocation; `bytes` counts every byte
+/// allocated or written, which the memory limit bounds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Heap {
-    objects: HashMap<Loc, HeapObj>,
-    next: Loc,
+    objects: Vec<HeapObj>,
     pub bytes: usize,
 }
 
@@ -154,19 +162,19 @@ pub const ENTRY_BYTES: usize = 48;
 impl Heap {
     pub fn alloc(&mut self, obj: HeapObj) -> Loc {
         self.bytes += size_of_obj(&obj);
-        let loc = self.next;
-        self.next += 1;
-        self.objects.insert(loc, obj);
+        // The memory limit (at most 4 GiB of 16-byte slots) keeps the count below 2^32.
+        let loc = Loc::try_from(self.objects.len()).expect("the memory limit bounds the heap");
+        self.objects.push(obj);
         loc
     }
 
     pub fn get(&self, loc: Loc) -> Option<&HeapObj> {
-        self.objects.get(&loc)
+        self.objects.get(loc as usize)
     }
 
     /// Mutable access; the caller charges what it writes with [`Heap::charge`].
     pub fn get_mut(&mut self, loc: Loc) -> Option<&mut HeapObj> {
-        self.objects.get_mut(&loc)
+        self.objects.get_mut(loc as usize)
     }
 
     /// Counts a value written into an existing object.

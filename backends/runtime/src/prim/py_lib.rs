@@ -133,7 +133,7 @@ pub fn items_of(heap: &Heap, v: &Value) -> Result<Vec<Value>, Error> {
     match v {
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
         Value::Ref(loc) => match heap.get(*loc) {
-            Some(HeapObj::Array { items, .. }) => Ok(items.iter().cloned().collect()),
+            Some(HeapObj::Array { items, .. }) => Ok(items.to_vec()),
             Some(HeapObj::Object { class: None, props }) => {
                 Ok(props.entries().map(|(_, k, _)| k.clone()).collect())
             }
@@ -618,7 +618,7 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                 };
                 (Some(list_items(heap, *k)), py::truthy(heap, &args[2]))
             };
-            let sorted = sort(heap, &items, keys.as_ref(), reverse)?;
+            let sorted = sort(heap, &items, keys.as_deref(), reverse)?;
             set_items(heap, *loc, sorted);
             Ok(Value::Null)
         }

@@ -220,14 +220,14 @@ impl Parser<'_> {
 
     fn array(&mut self, depth: usize) -> Result<Value, Error> {
         self.pos += 1;
-        let mut items = im::Vector::new();
+        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(0x5d) {
             self.pos += 1;
         } else {
             loop {
                 self.skip_ws();
-                items.push_back(self.value(depth + 1)?);
+                items.push(self.value(depth + 1)?);
                 self.skip_ws();
                 match self.peek() {
                     Some(0x2c) => self.pos += 1,

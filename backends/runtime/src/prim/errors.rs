@@ -114,11 +114,14 @@ pub fn not_callable(dialect: Dialect, heap: &Heap, v: &Value) -> Error {
 }
 
 /// CPython's messages for a wrong number of positional arguments.
-pub fn arity(name: &str, params: &[String], given: usize) -> Error {
+pub fn arity<S: AsRef<str>>(name: &str, params: &[S], given: usize) -> Error {
     let expected = params.len();
     let message = if given < expected {
         let missing = &params[given..];
-        let quoted: Vec<String> = missing.iter().map(|p| format!("'{p}'")).collect();
+        let quoted: Vec<String> = missing
+            .iter()
+            .map(|p| format!("'{}'", p.as_ref()))
+            .collect();
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),

@@ -267,7 +267,7 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
                 if i >= items.len() {
                     items.extend(std::iter::repeat_n(Value::Undefined, i + 1 - items.len()));
                 }
-                items.set(i, v);
+                items[i] = v;
             }
             Ok(())
         }
@@ -416,7 +416,7 @@ fn py_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
             let i = py_seq_index(heap, "list", items.len(), key, true)?;
             heap.charge(&v);
             if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
-                items.set(i, v);
+                items[i] = v;
             }
             Ok(())
         }

@@ -237,7 +237,7 @@ impl<'h> Ctx<'h> {
             Some(HeapObj::Cell(_)) | None => return "undefined".into(),
         };
         self.seen.pop();
-        let mut res = self.reduce(output, braces, extras, recurse + 1, items.as_ref());
+        let mut res = self.reduce(output, braces, extras, recurse + 1, items.as_deref());
         if let Some(i) = self.circular.iter().position(|&l| l == loc) {
             res = format!("<ref *{}> {res}", i + 1);
         }
@@ -255,7 +255,7 @@ impl<'h> Ctx<'h> {
         braces: (&str, &str),
         extras: Extras,
         recurse: usize,
-        items: Option<&im::Vector<Value>>,
+        items: Option<&[Value]>,
     ) -> String {
         let entries = output.len();
         if extras == Extras::Array && entries > 6 {
@@ -294,7 +294,7 @@ impl<'h> Ctx<'h> {
     }
 
     /// `groupArrayElements`: lays out many short entries in aligned columns.
-    fn group(&self, output: Vec<String>, items: Option<&im::Vector<Value>>) -> Vec<String> {
+    fn group(&self, output: Vec<String>, items: Option<&[Value]>) -> Vec<String> {
         let mut total = 0;
         let mut max_len = 0;
         let separator = 2;

@@ -1,6 +1,32 @@
 //! Outcomes of an invocation and the result record (design.md, "Observables").
 
-use crate::machine::Config;
+use std::rc::Rc;
+use tracelab_ir::Dialect;
+
+/// Resource limits. Fuel is charged once per loop iteration and once per call, so every
+/// run that does not end is cut off; memory counts bytes allocated in the invocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub fuel: u64,
+    pub memory_bytes: usize,
+    /// Function activations before the language's own error (RecursionError / RangeError).
+    pub max_depth: u32,
+}
+
+impl Limits {
+    /// Generous enough for real functions (a 20 000-iteration loop uses 2% of the fuel).
+    pub fn default_for(dialect: Dialect) -> Limits {
+        Limits {
+            fuel: 1_000_000,
+            memory_bytes: 256 << 20,
+            // CPython's default recursion limit; Node's stack holds about 10 800 frames.
+            max_depth: match dialect {
+                Dialect::Py => 1000,
+                Dialect::Js => 10_000,
+            },
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limit {
@@ -41,10 +67,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn new(kind: OutcomeKind, cfg: &Config<'_>) -> Outcome {
+    /// An outcome with the lines logged so far.
+    pub fn new<'a>(kind: OutcomeKind, log: impl IntoIterator<Item = &'a Rc<str>>) -> Outcome {
         Outcome {
             kind,
-            log: cfg.host.log.iter().map(|l| l.to_string()).collect(),
+            log: log.into_iter().map(|l| l.to_string()).collect(),
         }
     }
 

@@ -284,7 +284,6 @@ fn json_string(out: &mut String, s: &str, ascii: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use im::Vector;
 
     /// A list that holds itself twice, 40 levels deep, prints as 2^40 leaves: the writer
     /// stops with the language's error instead of exhausting the host's memory.
@@ -294,7 +293,7 @@ mod tests {
             let mut heap = Heap::default();
             let mut v = Value::str("x");
             for _ in 0..40 {
-                let items: Vector<Value> = [v.clone(), v.clone()].into_iter().collect();
+                let items: Vec<Value> = [v.clone(), v.clone()].into_iter().collect();
                 v = Value::Ref(heap.alloc(HeapObj::Array {
                     items,
                     tuple: false,

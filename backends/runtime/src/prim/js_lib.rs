@@ -6,7 +6,7 @@
 use super::errors::Error;
 use super::js::{self, strict_eq, to_number, to_string};
 use crate::value::{Heap, HeapObj, Key, Value};
-use im::Vector;
+
 use tracelab_ir::{Dialect, PrimOp};
 use tracelab_prims::js as prims;
 
@@ -36,14 +36,14 @@ fn relative(x: f64, len: usize) -> usize {
     }
 }
 
-fn new_array(heap: &mut Heap, items: Vector<Value>) -> Value {
+fn new_array(heap: &mut Heap, items: Vec<Value>) -> Value {
     Value::Ref(heap.alloc(HeapObj::Array {
         items,
         tuple: false,
     }))
 }
 
-fn array_items(heap: &Heap, v: &Value) -> Option<Vector<Value>> {
+fn array_items(heap: &Heap, v: &Value) -> Option<Vec<Value>> {
     match v {
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, .. }) => Some(items.clone()),
@@ -53,8 +53,18 @@ fn array_items(heap: &Heap, v: &Value) -> Option<Vector<Value>> {
     }
 }
 
+fn array_mut<'h>(heap: &'h mut Heap, v: &Value) -> Option<&'h mut Vec<Value>> {
+    match v {
+        Value::Ref(loc) => match heap.get_mut(*loc) {
+            Some(HeapObj::Array { items, .. }) => Some(items),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Replaces an array's items (the receiver was checked to be an array by the caller).
-fn store(heap: &mut Heap, v: &Value, new: Vector<Value>) {
+fn store(heap: &mut Heap, v: &Value, new: Vec<Value>) {
     if let Value::Ref(loc) = v {
         if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
             *items = new;
@@ -95,29 +105,25 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
 
         // ----- arrays
         JsArrayPush | JsArrayUnshift => {
-            let mut items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
+            // In place: a loop of pushes must stay linear.
             for v in &args[1..] {
                 heap.charge(v);
             }
+            let items = array_mut(heap, &args[0]).ok_or_else(|| not_array(op))?;
             if op == JsArrayPush {
                 items.extend(args[1..].iter().cloned());
             } else {
-                for v in args[1..].iter().rev() {
-                    items.push_front(v.clone());
-                }
+                items.splice(0..0, args[1..].iter().cloned());
             }
-            let len = items.len();
-            store(heap, &args[0], items);
-            Value::Float(len as f64)
+            Value::Float(items.len() as f64)
         }
         JsArrayPop | JsArrayShift => {
-            let mut items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
+            let items = array_mut(heap, &args[0]).ok_or_else(|| not_array(op))?;
             let v = if op == JsArrayPop {
-                items.pop_back()
+                items.pop()
             } else {
-                items.pop_front()
+                (!items.is_empty()).then(|| items.remove(0))
             };
-            store(heap, &args[0], items);
             v.unwrap_or(Value::Undefined)
         }
         JsArrayIndexOf | JsArrayIncludes => {
@@ -156,9 +162,9 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
             let from = relative(to_number(heap, &args[1]), len);
             let to = opt_num(heap, &args[2]).map_or(len, |e| relative(e, len));
             let part = if from < to {
-                items.clone().slice(from..to)
+                items[from..to].to_vec()
             } else {
-                Vector::new()
+                Vec::new()
             };
             new_array(heap, part)
         }
@@ -167,7 +173,7 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
             for v in &args[1..] {
                 match array_items(heap, v) {
                     Some(more) => items.extend(more),
-                    None => items.push_back(v.clone()),
+                    None => items.push(v.clone()),
                 }
             }
             new_array(heap, items)
@@ -547,12 +553,12 @@ fn object_parts(op: PrimOp, heap: &mut Heap, v: &Value) -> Result<Value, Error> 
         },
         _ => Vec::new(),
     };
-    let items: Vector<Value> = match op {
+    let items: Vec<Value> = match op {
         PrimOp::JsObjectKeys => pairs.into_iter().map(|(k, _)| k).collect(),
         PrimOp::JsObjectValues => pairs.into_iter().map(|(_, v)| v).collect(),
         _ => pairs
             .into_iter()
-            .map(|(k, v)| new_array(heap, Vector::from(vec![k, v])))
+            .map(|(k, v)| new_array(heap, vec![k, v]))
             .collect(),
     };
     Ok(new_array(heap, items))

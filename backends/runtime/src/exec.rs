@@ -1,0 +1,417 @@
+//! The execution context of generated code: one invocation's heap, host state, fuel and
+//! depth, with one method per step of the semantics that touches them.
+//!
+//! Generated code mirrors the machine's rules step for step, so each method here does what
+//! one rule (or one group of rules) does, in the same order, with the same allocations:
+//! that is what makes byte accounting, and so the `memory` limit, agree exactly. The one
+//! place order matters beyond that is the memory check: the machine checks after every
+//! step that continues, never after a step that halts, so the allocations of a step that may
+//! end with the fuel limit (an activation, a turn) are checked after its fuel check.
+
+use crate::json;
+use crate::outcome::{Limit, Limits, Outcome, OutcomeKind};
+use crate::prim::{self, access, errors};
+use crate::value::{Heap, HeapObj, Key, Loc, Props, Value};
+use crate::world::World;
+use std::collections::VecDeque;
+use std::rc::Rc;
+pub use tracelab_ir::{Dialect, EventKind, PrimOp};
+
+/// The result of generated code: a value, or an [`Exit`].
+pub type R<T> = Result<T, Exit>;
+
+/// How a region of generated code ends without a value.
+#[derive(Debug)]
+pub enum Exit {
+    /// A raised value, unwinding to the nearest `catch`.
+    Throw(Value),
+    /// A `break` to the label with this id, crossing a region (a `try` part or an inlined
+    /// body) that must see it go by (a `finally` runs, a depth is given back).
+    Break(u32, Value),
+    /// The invocation stops here.
+    Halt(Halt),
+}
+
+/// Outcomes that stop the invocation at once, whatever `try`s are active.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Halt {
+    Unknown,
+    Limit(Limit),
+}
+
+/// One invocation. `K` is the generated continuation type of registered callbacks: one
+/// variant per callback site, carrying what the callback's body will run with.
+pub struct Rt<'w, K> {
+    pub heap: Heap,
+    dialect: Dialect,
+    limits: Limits,
+    world: &'w World,
+    input: Value,
+    log: Vec<Rc<str>>,
+    response: Option<Value>,
+    queue: VecDeque<(EventKind, Value, K)>,
+    fuel_used: u64,
+    depth: u32,
+}
+
+impl<'w, K> Rt<'w, K> {
+    /// The initial state: the input converted, as the machine's initial configuration does.
+    /// Returns the state and the input's cell.
+    pub fn new(
+        dialect: Dialect,
+        input: &serde_json::Value,
+        world: &'w World,
+        limits: Limits,
+    ) -> (Rt<'w, K>, Loc) {
+        let mut heap = Heap::default();
+        let input = json::from_json(input, dialect, &mut heap);
+        let cell = heap.alloc(HeapObj::Cell(input.clone()));
+        let rt = Rt {
+            heap,
+            dialect,
+            limits,
+            world,
+            input,
+            log: Vec::new(),
+            response: None,
+            queue: VecDeque::new(),
+            fuel_used: 0,
+            depth: 0,
+        };
+        (rt, cell)
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// Runs an invocation: the program body (`main`, given the input's cell), then every
+    /// queued callback in order (`turn`), then the result record, as E-Halt writes it.
+    pub fn invoke(
+        mut self,
+        input_cell: Loc,
+        main: impl FnOnce(&mut Self, Loc) -> R<Value>,
+        turn: impl Fn(&mut Self, K, Value) -> R<Value>,
+    ) -> Outcome {
+        let ended = self
+            .check_memory()
+            .and_then(|()| main(&mut self, input_cell));
+        let main_value = match ended {
+            Ok(v) => v,
+            Err(exit) => return self.outcome_of(exit),
+        };
+        while let Some((event, arg, k)) = self.queue.pop_front() {
+            // The world's answer is allocated in the step that starts the turn; the turn
+            // checks memory once it has passed its fuel check (see the module comment).
+            let answer = self.answer(event, &arg);
+            if let Err(exit) = turn(&mut self, k, answer) {
+                return self.outcome_of(exit);
+            }
+        }
+        let result = self.response.clone().unwrap_or(main_value);
+        let kind = match json::to_json_text(&self.heap, self.dialect, &result) {
+            Ok(text) => OutcomeKind::Ok(text),
+            Err(err) => OutcomeKind::Error {
+                kind: err.class.to_string(),
+                message: err.message,
+            },
+        };
+        Outcome::new(kind, &self.log)
+    }
+
+    fn outcome_of(&self, exit: Exit) -> Outcome {
+        let kind = match exit {
+            Exit::Throw(v) => {
+                let (kind, message) = errors::describe_thrown(&self.heap, self.dialect, &v);
+                OutcomeKind::Error { kind, message }
+            }
+            Exit::Halt(Halt::Unknown) => OutcomeKind::Unknown,
+            Exit::Halt(Halt::Limit(limit)) => OutcomeKind::Limit(limit),
+            Exit::Break(label, _) => {
+                unreachable!("generated code catches every break at its label ({label})")
+            }
+        };
+        Outcome::new(kind, &self.log)
+    }
+
+    // ----- the limits
+
+    /// The memory check the machine makes after every step that continues.
+    pub fn check_memory(&self) -> R<()> {
+        if self.heap.bytes > self.limits.memory_bytes {
+            Err(Exit::Halt(Halt::Limit(Limit::Memory)))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// One unit of fuel (a loop iteration, an activation).
+    pub fn fuel(&mut self) -> R<()> {
+        if self.fuel_used >= self.limits.fuel {
+            return Err(Exit::Halt(Halt::Limit(Limit::Fuel)));
+        }
+        self.fuel_used += 1;
+        Ok(())
+    }
+
+    /// An activation (`Machine::activate`): arity (JS pads, Python raises), depth, fuel,
+    /// then the parameters' cells, in order. The caller runs the body and calls
+    /// [`Rt::leave`].
+    pub fn activate(&mut self, func: &str, params: &[&str], mut args: Vec<Value>) -> R<Vec<Loc>> {
+        if args.len() != params.len() {
+            match self.dialect {
+                Dialect::Js => args.resize(params.len(), Value::Undefined),
+                Dialect::Py => return Err(self.raise(errors::arity(func, params, args.len()))),
+            }
+        }
+        if self.depth >= self.limits.max_depth {
+            return Err(self.raise(errors::too_deep(self.dialect)));
+        }
+        self.fuel()?;
+        let cells = args
+            .into_iter()
+            .map(|v| self.heap.alloc(HeapObj::Cell(v)))
+            .collect();
+        self.check_memory()?;
+        self.depth += 1;
+        Ok(cells)
+    }
+
+    /// The end of an activation, however its body ended.
+    pub fn leave<T>(&mut self, ended: R<T>) -> R<T> {
+        self.depth -= 1;
+        ended
+    }
+
+    /// Unknown: the trace does not know this path.
+    pub fn unknown(&self) -> R<Value> {
+        Err(Exit::Halt(Halt::Unknown))
+    }
+
+    // ----- cells (variables)
+
+    /// A fresh cell (E-Let-Bind, parameters, `catch` bindings).
+    pub fn cell(&mut self, v: Value) -> R<Loc> {
+        let loc = self.heap.alloc(HeapObj::Cell(v));
+        self.check_memory()?;
+        Ok(loc)
+    }
+
+    /// A fresh cell whose memory is checked later by the same step (see the module comment).
+    pub fn cell_unchecked(&mut self, v: Value) -> Loc {
+        self.heap.alloc(HeapObj::Cell(v))
+    }
+
+    pub fn read(&self, cell: Loc) -> Value {
+        match self.heap.get(cell) {
+            Some(HeapObj::Cell(v)) => v.clone(),
+            other => unreachable!("generated code reads cells only, found {other:?}"),
+        }
+    }
+
+    /// E-Set-Var-Write: the value written is charged, and is the expression's value.
+    pub fn write(&mut self, cell: Loc, v: Value) -> R<Value> {
+        self.heap.charge(&v);
+        if let Some(slot) = self.heap.get_mut(cell) {
+            *slot = HeapObj::Cell(v.clone());
+        }
+        self.check_memory()?;
+        Ok(v)
+    }
+
+    // ----- data
+
+    /// E-Object-Alloc: fields in the order written.
+    pub fn object(&mut self, fields: Vec<(&str, Value)>) -> R<Value> {
+        let mut props = Props::default();
+        for (name, value) in fields {
+            let name: Rc<str> = Rc::from(name);
+            props.insert(Key::Str(name.clone()), Value::Str(name), value);
+        }
+        let loc = self.heap.alloc(HeapObj::Object { class: None, props });
+        self.check_memory()?;
+        Ok(Value::Ref(loc))
+    }
+
+    /// E-Array-Alloc.
+    pub fn array(&mut self, items: Vec<Value>) -> R<Value> {
+        let loc = self.heap.alloc(HeapObj::Array {
+            items,
+            tuple: false,
+        });
+        self.check_memory()?;
+        Ok(Value::Ref(loc))
+    }
+
+    pub fn get_field(&mut self, object: &Value, field: &str) -> R<Value> {
+        let found = access::get_field(&self.heap, self.dialect, object, field);
+        found.map_err(|err| self.raise(err))
+    }
+
+    pub fn get_index(&mut self, object: &Value, key: &Value) -> R<Value> {
+        let found = access::get_index(&self.heap, self.dialect, object, key);
+        found.map_err(|err| self.raise(err))
+    }
+
+    pub fn set_field(&mut self, object: &Value, field: &str, v: Value) -> R<Value> {
+        match access::set_field(&mut self.heap, self.dialect, object, field, v.clone()) {
+            Ok(()) => self.check_memory().map(|()| v),
+            Err(err) => Err(self.raise(err)),
+        }
+    }
+
+    pub fn set_index(&mut self, object: &Value, key: &Value, v: Value) -> R<Value> {
+        match access::set_index(&mut self.heap, self.dialect, object, key, v.clone()) {
+            Ok(()) => self.check_memory().map(|()| v),
+            Err(err) => Err(self.raise(err)),
+        }
+    }
+
+    /// E-Prim-Apply / E-Prim-Raise.
+    pub fn prim(&mut self, op: PrimOp, args: &[Value]) -> R<Value> {
+        match prim::apply(op, args, &mut self.heap, self.dialect) {
+            Ok(v) => self.check_memory().map(|()| v),
+            Err(err) => Err(self.raise(err)),
+        }
+    }
+
+    /// The condition of `if` / `while`: a boolean, or TypeError (E-If-Not-Bool).
+    pub fn condition(&mut self, v: &Value, form: &str) -> R<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(self.raise(errors::Error::new(
+                "TypeError",
+                format!("the condition of `{form}` is not a boolean"),
+            ))),
+        }
+    }
+
+    // ----- raising
+
+    /// A fresh error object of the language, raised (or the memory limit, if allocating it
+    /// went over).
+    pub fn raise(&mut self, err: errors::Error) -> Exit {
+        let v = errors::alloc_error(&mut self.heap, &err);
+        match self.check_memory() {
+            Ok(()) => Exit::Throw(v),
+            Err(limit) => limit,
+        }
+    }
+
+    /// `throw v`, typed as an expression so that code after it still type-checks.
+    pub fn throw(&self, v: Value) -> R<Value> {
+        Err(Exit::Throw(v))
+    }
+
+    // ----- functions
+
+    /// E-Closure: the closure captures the cells, in the function's capture order.
+    pub fn closure(&mut self, func: &str, captures: &[(&str, Loc)]) -> R<Value> {
+        let captures = captures.iter().map(|&(n, l)| (Rc::from(n), l)).collect();
+        let loc = self.heap.alloc(HeapObj::Closure {
+            func: Rc::from(func),
+            captures,
+        });
+        self.check_memory()?;
+        Ok(Value::Ref(loc))
+    }
+
+    /// The function of a callee, or TypeError (E-Call-Not-Function).
+    pub fn callee(&mut self, v: &Value) -> R<Rc<str>> {
+        if let Value::Ref(loc) = v {
+            if let Some(HeapObj::Closure { func, .. }) = self.heap.get(*loc) {
+                return Ok(func.clone());
+            }
+        }
+        Err(self.raise(errors::not_callable(self.dialect, &self.heap, v)))
+    }
+
+    /// The `i`th captured cell of a closure of a known function.
+    pub fn capture(&self, closure: &Value, i: usize) -> Loc {
+        match closure {
+            Value::Ref(loc) => match self.heap.get(*loc) {
+                Some(HeapObj::Closure { captures, .. }) => captures[i].1,
+                other => unreachable!("a dispatched callee is a closure, found {other:?}"),
+            },
+            other => unreachable!("a dispatched callee is a closure, found {other:?}"),
+        }
+    }
+
+    /// E-Alias-Bind / E-Alias-Fail: the cell a closure captured under `name`.
+    pub fn alias(&self, closure: &Value, name: &str) -> R<Loc> {
+        if let Value::Ref(loc) = closure {
+            if let Some(HeapObj::Closure { captures, .. }) = self.heap.get(*loc) {
+                if let Some((_, cell)) = captures.iter().find(|(n, _)| **n == *name) {
+                    return Ok(*cell);
+                }
+            }
+        }
+        Err(Exit::Halt(Halt::Unknown))
+    }
+
+    // ----- the host
+
+    /// A synchronous event (E-Event-World, E-Respond-*, E-Log).
+    pub fn event(&mut self, event: EventKind, v: Value) -> R<Value> {
+        match event {
+            EventKind::Get | EventKind::Post | EventKind::Listen => {
+                let answer = self.answer(event, &v);
+                self.check_memory()?;
+                Ok(answer)
+            }
+            EventKind::Respond => {
+                if self.response.is_none() {
+                    self.response = Some(v);
+                }
+                Ok(Value::Undefined)
+            }
+            EventKind::Log => {
+                let line = prim::display(&self.heap, self.dialect, &v);
+                self.log.push(Rc::from(line));
+                Ok(Value::Undefined)
+            }
+        }
+    }
+
+    /// E-Callback-Queue / E-Register-Queue: the handler runs in a later turn.
+    pub fn enqueue(&mut self, event: EventKind, arg: Value, handler: K) -> Value {
+        self.queue.push_back((event, arg, handler));
+        Value::Undefined
+    }
+
+    /// The world's answer to an event (`listen` answers the invocation's input).
+    fn answer(&mut self, event: EventKind, arg: &Value) -> Value {
+        match event {
+            EventKind::Listen => self.input.clone(),
+            EventKind::Get | EventKind::Post => {
+                let url = access::url_of(&self.heap, arg);
+                match url.and_then(|u| self.world.lookup(event, &u)) {
+                    Some(json) => json::from_json(json, self.dialect, &mut self.heap),
+                    None => json::missing(self.dialect),
+                }
+            }
+            EventKind::Respond | EventKind::Log => Value::Undefined,
+        }
+    }
+}
+
+/// Runs `f` on a thread with a stack deep enough for `limits.max_depth` activations of
+/// generated code, so that deep recursion ends as the language's error, never as a stack
+/// overflow of the host.
+pub fn with_deep_stack<T: Send>(limits: Limits, f: impl FnOnce() -> T + Send) -> T {
+    // Measured: an activation of generated code takes well under 16 KiB of stack in a
+    // debug build; the stack is reserved, not committed, so the margin is cheap.
+    let stack = (limits.max_depth as usize)
+        .saturating_mul(16 << 10)
+        .max(16 << 20);
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, f)
+            .expect("the host can start a thread");
+        match worker.join() {
+            Ok(v) => v,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
