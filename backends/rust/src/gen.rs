@@ -709,17 +709,7 @@ pub(crate) fn fun_name(program: &Program, func: &str) -> String {
         .iter()
         .position(|f| f.name == func)
         .unwrap_or(0);
-    let base: String = func
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("fun_{}_{i}", base.trim_matches('_'))
+    format!("fun_{}_{i}", snake(func))
 }
 
 pub(crate) fn event_kind(event: EventKind) -> &'static str {

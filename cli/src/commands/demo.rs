@@ -1,15 +1,21 @@
-//! `demo`: every bundled example through every engine built so far, in one table.
+//! `demo`: every bundled example through every engine, in one table.
 //!
-//! Engines today: the machine, on core programs (the source semantics) and on hand-written
-//! trace trees (the trace semantics), checked against `expected.jsonl`, which was recorded
-//! from the real CPython / Node running the example's twin program. A trace may answer
-//! `unknown` where the expected record is anything else (the safety property); nothing else
-//! counts as agreement. The tracing, Rust and live-oracle columns join as those engines land.
+//! For each example: the source semantics (the machine on the program) against the record
+//! the real CPython / Node wrote (`expected.jsonl`, recorded by `oracle/record`); the trace
+//! tree built from the first half of the inputs, against the source on every input (`unknown`
+//! allowed on the held-back half only); and the Rust code of that tree, which must give the
+//! trace's very record. A hand-written trace is its own trace: `unknown` counts as agreement
+//! with the oracle (the safety property), and its Rust code must match it exactly. Every
+//! trace goes into one crate (a module each), built once, and one process runs every input.
 
 use crate::examples::{self, Example};
 use crate::load::{self, Failure};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
+use tracelab_backend_rust::build as rust;
+use tracelab_backend_rust::krate::TraceModule;
+use tracelab_ir::wf::Checked;
 use tracelab_ir::Level;
 use tracelab_semantics::outcome::records_agree;
 use tracelab_semantics::rules::RuleDef;
@@ -20,16 +26,7 @@ pub fn run_example(
     example: &Example,
     observe: &mut dyn FnMut(&'static RuleDef),
 ) -> Result<Vec<(serde_json::Value, Outcome)>, Failure> {
-    Ok(run_example_at_level(example, observe)?.1)
-}
-
-/// Like [`run_example`], also telling whether the program is a trace.
-pub fn run_example_at_level(
-    example: &Example,
-    observe: &mut dyn FnMut(&'static RuleDef),
-) -> Result<(Level, Vec<(serde_json::Value, Outcome)>), Failure> {
     let loaded = load::program(&example.program)?;
-    let level = loaded.program.level();
     let world = load::world(example.world.as_deref())?;
     let machine = Machine::new(
         &loaded.program,
@@ -37,20 +34,128 @@ pub fn run_example_at_level(
         Limits::default_for(loaded.program.program().dialect),
     );
     let inputs = load::inputs(&example.inputs)?;
-    let results = inputs
+    Ok(inputs
         .into_iter()
         .map(|input| {
             let outcome = machine.run_observed(&input, &mut *observe);
             (input, outcome)
         })
-        .collect();
-    Ok((level, results))
+        .collect())
 }
 
 /// Whether an outcome agrees with the expected record: equal, or `unknown` from a trace.
 pub fn agrees(level: Level, expected: &str, outcome: &Outcome) -> bool {
     (level == Level::Trace && outcome.kind == OutcomeKind::Unknown)
         || records_agree(expected, &outcome.to_record())
+}
+
+/// One example, run through the machine: source and trace records, ready for the Rust run.
+struct Row {
+    example: Example,
+    level: Level,
+    inputs: Vec<serde_json::Value>,
+    world_json: serde_json::Value,
+    source: Vec<Outcome>,
+    /// The trace's outcomes (the source's, for a hand-written trace).
+    trace: Vec<Outcome>,
+    trained: usize,
+    expected: Option<Vec<String>>,
+}
+
+fn prepare(example: Example, index: usize) -> Result<(Row, TraceModule), Failure> {
+    let loaded = load::program(&example.program)?;
+    let world = load::world(example.world.as_deref())?;
+    let world_json = match &example.world {
+        Some(p) => load::json_value(&load::read_text(p)?, "the world file")?,
+        None => serde_json::json!({}),
+    };
+    let inputs = load::inputs(&example.inputs)?;
+    let limits = Limits::default_for(loaded.program.program().dialect);
+    let level = loaded.program.level();
+    let trained = inputs.len().div_ceil(2);
+    let source_machine = Machine::new(&loaded.program, &world, limits);
+    let source: Vec<Outcome> = inputs.iter().map(|i| source_machine.run(i)).collect();
+    let tree = super::compile::trace_for(&loaded, &world, limits, &inputs[..trained])
+        .map_err(Failure::plain)?;
+    let trace: Vec<Outcome> = match level {
+        Level::Trace => source.clone(),
+        Level::Core => {
+            let machine = Machine::new(&tree, &world, limits);
+            inputs.iter().map(|i| machine.run(i)).collect()
+        }
+    };
+    let expected = match &example.expected {
+        None => None,
+        Some(path) => Some(
+            load::read_text(path)?
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+    };
+    let file = example
+        .program
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("main")
+        .to_string();
+    let module = rust_module(&tree, &file, &loaded.source, index);
+    let row = Row {
+        example,
+        level,
+        inputs,
+        world_json,
+        source,
+        trace,
+        trained,
+        expected,
+    };
+    Ok((row, module))
+}
+
+fn rust_module(tree: &Checked, file: &str, source: &str, index: usize) -> TraceModule {
+    rust::module_of(tree, file, source, &format!("e{index}"))
+}
+
+/// Builds one crate for every trace, showing that it is building.
+fn build_all(modules: &[TraceModule]) -> Result<std::path::PathBuf, Failure> {
+    let package = format!("tracelab-demo-{}", rust::content_hash(modules));
+    let dir = rust::target_dir().join("crates").join(&package);
+    rust::write_crate(&dir, &package, modules).map_err(Failure::plain)?;
+    let started = std::time::Instant::now();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let built = std::thread::scope(|scope| {
+        if std::io::stderr().is_terminal() {
+            scope.spawn(|| {
+                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+                let mut i = 0;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    eprint!(
+                        "\r{} building the Rust crate of {} traces ({}s)",
+                        frames[i % frames.len()],
+                        modules.len(),
+                        started.elapsed().as_secs()
+                    );
+                    i += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(120));
+                }
+                eprint!("\r\x1b[2K");
+            });
+        } else {
+            eprintln!("building the Rust crate of {} traces…", modules.len());
+        }
+        let built = rust::build(&dir, &package);
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        built
+    });
+    let binary = built.map_err(Failure::plain)?;
+    eprintln!(
+        "built {} traces into `{package}` in {:.1} s",
+        modules.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(binary)
 }
 
 pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
@@ -61,51 +166,96 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
             root.display()
         )));
     }
-    let width = all.iter().map(|e| e.name.len()).max().unwrap_or(7).max(7);
+    let mut rows = Vec::new();
+    let mut modules = Vec::new();
+    for (i, example) in all.into_iter().enumerate() {
+        let (row, module) = prepare(example, i)?;
+        rows.push(row);
+        modules.push(module);
+    }
+    let binary = build_all(&modules)?;
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        for input in &row.inputs {
+            let line = serde_json::json!({"trace": format!("e{i}"), "input": input, "world": row.world_json});
+            lines.push(line.to_string());
+        }
+    }
+    let records = rust::run_binary(&binary, &lines, None, &["--batch".to_string()])
+        .map_err(Failure::plain)?;
+    print_table(&rows, &records)
+}
+
+fn print_table(rows: &[Row], records: &[String]) -> Result<ExitCode, Failure> {
+    let width = rows
+        .iter()
+        .map(|r| r.example.name.len())
+        .max()
+        .unwrap_or(7)
+        .max(7);
     println!(
-        "{:<width$}  {:<6}  {:>6}  {:>8}  {:>8}",
-        "example", "engine", "inputs", "agree", "unknown"
+        "{:<width$}  {:>6}  {:>10}  {:>10}  {:>10}  {:>7}",
+        "example", "inputs", "source", "trace", "rust", "unknown"
     );
-    let (mut agree_total, mut total, mut unknown_total) = (0, 0, 0);
-    for example in &all {
-        let (level, results) = run_example_at_level(example, &mut |_| {})?;
-        let engine = match level {
-            Level::Core => "source",
-            Level::Trace => "trace",
-        };
-        let unknown = results
-            .iter()
-            .filter(|(_, o)| o.kind == OutcomeKind::Unknown)
-            .count();
-        unknown_total += unknown;
-        let column = match &example.expected {
+    let mut all_ok = true;
+    let (mut inputs_total, mut unknown_total) = (0, 0);
+    let mut records = records.iter();
+    for row in rows {
+        let n = row.inputs.len();
+        let mark = |agree: usize| format!("{agree}/{n} {}", if agree == n { "✓" } else { "✗" });
+        let source = match &row.expected {
             None => "no oracle".to_string(),
-            Some(path) => {
-                let text = load::read_text(path)?;
-                let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-                let agree = results
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, (_, outcome))| {
-                        lines.get(*i).is_some_and(|l| agrees(level, l, outcome))
+            Some(expected) => {
+                let agree = (0..n)
+                    .filter(|&i| {
+                        expected
+                            .get(i)
+                            .is_some_and(|l| agrees(row.level, l, &row.source[i]))
                     })
                     .count();
-                let ok = agree == results.len() && lines.len() == results.len();
-                agree_total += agree;
-                total += results.len();
-                format!("{agree}/{} {}", results.len(), if ok { "✓" } else { "✗" })
+                all_ok &= agree == n && expected.len() == n;
+                mark(agree)
             }
         };
+        let trace = match row.level {
+            Level::Trace => "is a trace".to_string(),
+            Level::Core => {
+                let agree = (0..n)
+                    .filter(|&i| {
+                        row.trace[i] == row.source[i]
+                            || (i >= row.trained && row.trace[i].kind == OutcomeKind::Unknown)
+                    })
+                    .count();
+                all_ok &= agree == n;
+                mark(agree)
+            }
+        };
+        let rust_agree = row
+            .trace
+            .iter()
+            .filter(|t| records.next() == Some(&t.to_record()))
+            .count();
+        all_ok &= rust_agree == n;
+        let unknown = row
+            .trace
+            .iter()
+            .filter(|t| t.kind == OutcomeKind::Unknown)
+            .count();
+        inputs_total += n;
+        unknown_total += unknown;
         println!(
-            "{:<width$}  {engine:<6}  {:>6}  {column:>8}  {unknown:>8}",
-            example.name,
-            results.len()
+            "{:<width$}  {n:>6}  {source:>10}  {trace:>10}  {:>10}  {unknown:>7}",
+            row.example.name,
+            mark(rust_agree)
         );
     }
     println!(
-        "{agree_total}/{total} inputs agree with the outcome CPython/Node recorded ({unknown_total} answered unknown by a trace)"
+        "{} examples, {inputs_total} inputs: source vs the recorded CPython/Node, trace (built from \
+         the first half of each example's inputs) vs source, Rust vs trace; {unknown_total} \
+         answered unknown by a trace",
+        rows.len()
     );
-    Ok(if agree_total == total {
+    Ok(if all_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -1,0 +1,217 @@
+//! The Rust backend from the command line: limits end generated code with the expected
+//! outcome inside its bounds and the process lives; `compile` writes deterministic,
+//! reviewed code (insta snapshots of examples' generated modules); generated crates are
+//! clippy-clean.
+
+mod common;
+
+use common::{root, stderr, stdout, tracelab};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Compiles `file` traced on `inputs` into `dir` and builds it; returns the binary.
+fn compile_and_build(file: &str, inputs: &[&str], dir: &Path) -> PathBuf {
+    std::fs::create_dir_all(dir).expect("the test folder is writable");
+    let inputs_file = dir.join("inputs.jsonl");
+    std::fs::write(&inputs_file, inputs.join("\n")).expect("the inputs are written");
+    let out = tracelab(&[
+        "compile",
+        root().join(file).to_str().expect("UTF-8 path"),
+        "--inputs",
+        inputs_file.to_str().expect("UTF-8 path"),
+        "-o",
+        dir.join("crate").to_str().expect("UTF-8 path"),
+        "--build",
+    ]);
+    assert!(
+        out.status.success(),
+        "compile failed:\n{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    let built = text
+        .lines()
+        .find_map(|l| l.strip_prefix("built "))
+        .unwrap_or_else(|| panic!("compile --build names its binary:\n{text}"));
+    PathBuf::from(built)
+}
+
+/// Runs the binary on one input under an address-space bound (KiB) the limits must keep it in.
+fn run_bounded(
+    binary: &Path,
+    input: &str,
+    args: &[&str],
+    address_space_kib: Option<u64>,
+) -> String {
+    let mut command = match address_space_kib {
+        Some(kib) => {
+            let mut c = Command::new("sh");
+            c.arg("-c")
+                .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+                .arg(binary);
+            c
+        }
+        None => Command::new(binary),
+    };
+    let mut child = command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the generated binary starts");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        writeln!(stdin, "{input}").expect("the input is written");
+    }
+    let out = child.wait_with_output().expect("the generated binary ends");
+    assert!(
+        out.status.success(),
+        "the generated binary died ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    root().join("target").join("test-rust-backend").join(name)
+}
+
+#[test]
+fn an_infinite_loop_ends_with_the_fuel_limit() {
+    let bin = compile_and_build(
+        "examples/trace/limits_fuel/main.tl",
+        &["1"],
+        &scratch("fuel"),
+    );
+    let record = run_bounded(&bin, "1", &["--fuel", "50000"], Some(1 << 20));
+    assert_eq!(record, r#"{"limit": "fuel"}"#);
+}
+
+#[test]
+fn allocation_bombs_end_with_the_memory_limit_inside_the_bound() {
+    // 4 MB of heap allowed, 1 GiB of address space: without the limit, both bombs would
+    // run into the address-space bound and the process would die.
+    for (file, input) in [
+        ("examples/trace/limits_memory/main.tl", r#""ab""#),
+        ("cli/tests/limits/array_bomb.tl", "null"),
+    ] {
+        let name = Path::new(file)
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("bomb");
+        let bin = compile_and_build(file, &[input], &scratch(&format!("memory-{name}")));
+        let record = run_bounded(
+            &bin,
+            input,
+            &["--memory", "4000000", "--fuel", "100000000"],
+            Some(1 << 20),
+        );
+        assert_eq!(record, r#"{"limit": "memory"}"#, "{file}");
+    }
+}
+
+#[test]
+fn unbounded_recursion_is_the_languages_error_never_a_stack_overflow() {
+    let py = compile_and_build(
+        "examples/trace/recursion_depth/main.tl",
+        &[r#"{"n": 10}"#],
+        &scratch("recursion-py"),
+    );
+    assert_eq!(
+        run_bounded(&py, r#"{"n": 100000}"#, &[], None),
+        r#"{"error": {"kind": "RecursionError", "message": "maximum recursion depth exceeded"}}"#
+    );
+    let js = compile_and_build(
+        "examples/trace/js_stack/main.tl",
+        &[r#"{"n": 10}"#],
+        &scratch("recursion-js"),
+    );
+    assert_eq!(
+        run_bounded(&js, r#"{"n": 1000000}"#, &[], None),
+        r#"{"error": {"kind": "RangeError", "message": "Maximum call stack size exceeded"}}"#
+    );
+    // A depth bound far beyond the host's default stack: the invocation's thread is sized
+    // for it, so 200 000 nested activations still end as the language's error.
+    assert_eq!(
+        run_bounded(
+            &js,
+            r#"{"n": 1000000}"#,
+            &["--max-depth", "200000", "--fuel", "10000000"],
+            None
+        ),
+        r#"{"error": {"kind": "RangeError", "message": "Maximum call stack size exceeded"}}"#
+    );
+}
+
+/// The generated module of an example, traced on its inputs.
+fn generated(example: &str) -> String {
+    let dir = root().join("examples").join(example);
+    let program = common::program_of(&dir).expect("the example has a program");
+    let out_dir = scratch(&format!("snapshot-{}", example.replace('/', "-")));
+    let mut args = vec![
+        "compile".to_string(),
+        program.display().to_string(),
+        "--inputs".into(),
+        dir.join("inputs.jsonl").display().to_string(),
+        "-o".into(),
+        out_dir.display().to_string(),
+    ];
+    if dir.join("world.json").is_file() {
+        args.push("--world".into());
+        args.push(dir.join("world.json").display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = tracelab(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::read_to_string(out_dir.join("src").join("trace.rs")).expect("the module is written")
+}
+
+#[test]
+fn generated_code_of_examples() {
+    for example in [
+        "trace/trace_guard",
+        "trace/trace_callback",
+        "trace/labels_breaks",
+        "trace/recursion_depth",
+        "py/exceptions",
+        "js/banking",
+    ] {
+        let code = generated(example);
+        assert_eq!(
+            code,
+            generated(example),
+            "{example}: generated code is not deterministic"
+        );
+        insta::assert_snapshot!(example.replace('/', "__"), code);
+    }
+}
+
+#[test]
+fn a_generated_crate_is_clippy_clean() {
+    let bin = compile_and_build(
+        "examples/py/exceptions/main.py",
+        &[r#"{"kind": "key"}"#],
+        &scratch("clippy"),
+    );
+    assert!(bin.is_file());
+    let target = std::env::var_os("TRACELAB_RUST_TARGET")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target").join("generated"));
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["clippy", "--offline", "--release", "--manifest-path"])
+        .arg(scratch("clippy").join("crate").join("Cargo.toml"))
+        .args(["--", "-D", "warnings"])
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .expect("cargo clippy runs");
+    assert!(
+        out.status.success(),
+        "clippy on generated code:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
