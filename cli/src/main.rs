@@ -153,6 +153,14 @@ enum Command {
         #[arg(long, default_value = "examples")]
         examples: PathBuf,
     },
+    /// Time one invocation of every example's trace: trace semantics vs generated Rust.
+    Bench {
+        #[arg(long, default_value = "examples")]
+        examples: PathBuf,
+        /// Runs per input.
+        #[arg(long, default_value_t = 20)]
+        runs: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -213,6 +221,7 @@ fn main() -> ExitCode {
         } => commands::rules(coverage, &roots, json),
         Command::Paper { output } => commands::paper(&output),
         Command::Demo { examples } => commands::demo::demo(&examples),
+        Command::Bench { examples, runs } => commands::bench::bench(&examples, runs),
     };
     match result {
         Ok(code) => code,

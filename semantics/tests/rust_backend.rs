@@ -133,3 +133,29 @@ fn generated_rust_agrees_with_the_trace_semantics() {
         records.len()
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: common::cases(300),
+        rng_seed: common::seed(),
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// Code generation is total on well-formed traces (it returns, never panics) and
+    /// deterministic, on traces of random programs over random inputs (no build: fast).
+    #[test]
+    fn code_generation_is_total_and_deterministic(
+        bytes in common::choices(),
+        train in proptest::collection::vec(common::input(), 1..4),
+    ) {
+        let program = common::program(&bytes);
+        let (_, tree) = trace::trace_tree(&program, &gen::world(), limits(&program), &train)
+            .expect("generated programs are core programs");
+        let tree = Checked::new(tree).expect("tracing makes well-formed traces");
+        let source = tracelab_backend_rust::SourceMap::new("generated.tl", None);
+        let code = tracelab_backend_rust::module(&tree, &source);
+        proptest::prop_assert!(code.contains("pub fn run("));
+        proptest::prop_assert_eq!(code, tracelab_backend_rust::module(&tree, &source));
+    }
+}

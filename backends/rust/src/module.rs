@@ -91,18 +91,33 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
     };
     g.w.line(&format!("pub const DIALECT: Dialect = {dialect};"), None);
     g.w.blank();
-    g.w.line("/// One invocation of the trace.", None);
+    g.w.line(
+        "/// One invocation of the trace, on a thread whose stack holds `limits.max_depth` activations.",
+        None,
+    );
     g.w.open(
         "pub fn run(input: &tracelab_runtime::serde_json::Value, world: &World, limits: Limits) -> Outcome {",
         None,
     );
-    g.w.open("tracelab_runtime::exec::with_deep_stack(limits, || {", None);
+    g.w.line(
+        "tracelab_runtime::exec::with_deep_stack(limits, || run_here(input, world, limits))",
+        None,
+    );
+    g.w.close("}");
+    g.w.blank();
+    g.w.line(
+        "/// One invocation on this thread, whose stack must hold `limits.max_depth` activations.",
+        None,
+    );
+    g.w.open(
+        "pub fn run_here(input: &tracelab_runtime::serde_json::Value, world: &World, limits: Limits) -> Outcome {",
+        None,
+    );
     g.w.line(
         "let (rt, input) = Rt::<K>::new(DIALECT, input, world, limits);",
         None,
     );
     g.w.line("rt.invoke(input, body, turn)", None);
-    g.w.close("})");
     g.w.close("}");
     g.w.blank();
 }

@@ -50,19 +50,23 @@ pub fn agrees(level: Level, expected: &str, outcome: &Outcome) -> bool {
 }
 
 /// One example, run through the machine: source and trace records, ready for the Rust run.
-struct Row {
-    example: Example,
+pub(crate) struct Row {
+    pub example: Example,
     level: Level,
-    inputs: Vec<serde_json::Value>,
-    world_json: serde_json::Value,
+    pub inputs: Vec<serde_json::Value>,
+    pub world_json: serde_json::Value,
     source: Vec<Outcome>,
     /// The trace's outcomes (the source's, for a hand-written trace).
     trace: Vec<Outcome>,
     trained: usize,
     expected: Option<Vec<String>>,
+    /// The trace the Rust code was generated from, and what it runs with.
+    pub tree: Checked,
+    pub world: tracelab_semantics::World,
+    pub limits: Limits,
 }
 
-fn prepare(example: Example, index: usize) -> Result<(Row, TraceModule), Failure> {
+pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModule), Failure> {
     let loaded = load::program(&example.program)?;
     let world = load::world(example.world.as_deref())?;
     let world_json = match &example.world {
@@ -110,6 +114,9 @@ fn prepare(example: Example, index: usize) -> Result<(Row, TraceModule), Failure
         trace,
         trained,
         expected,
+        tree,
+        world,
+        limits,
     };
     Ok((row, module))
 }
@@ -119,7 +126,7 @@ fn rust_module(tree: &Checked, file: &str, source: &str, index: usize) -> TraceM
 }
 
 /// Builds one crate for every trace, showing that it is building.
-fn build_all(modules: &[TraceModule]) -> Result<std::path::PathBuf, Failure> {
+pub(crate) fn build_all(modules: &[TraceModule]) -> Result<std::path::PathBuf, Failure> {
     let package = format!("tracelab-demo-{}", rust::content_hash(modules));
     let dir = rust::target_dir().join("crates").join(&package);
     rust::write_crate(&dir, &package, modules).map_err(Failure::plain)?;

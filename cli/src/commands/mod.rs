@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod bench;
 pub mod compile;
 pub mod demo;
 pub mod diff;
