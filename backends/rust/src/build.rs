@@ -196,3 +196,50 @@ pub fn limit_args(fuel: u64, memory_bytes: usize, max_depth: u32) -> Vec<String>
         max_depth.to_string(),
     ]
 }
+
+/// A built batch: the crate's folder and binary.
+pub struct Batch {
+    pub dir: PathBuf,
+    pub binary: PathBuf,
+    names: Vec<String>,
+}
+
+/// Builds every module into one crate named `{prefix}-{hash}` (one cargo build).
+pub fn build_batch(prefix: &str, modules: &[TraceModule]) -> Result<Batch, String> {
+    let package = format!("{prefix}-{}", content_hash(modules));
+    let dir = target_dir().join("crates").join(&package);
+    write_crate(&dir, &package, modules)?;
+    let binary = build(&dir, &package)?;
+    Ok(Batch {
+        dir,
+        binary,
+        names: modules.iter().map(|m| m.name.clone()).collect(),
+    })
+}
+
+impl Batch {
+    /// Runs traces on inputs in one process: each `(module index, input lines, world JSON)`
+    /// gives its records, in order.
+    pub fn run(
+        &self,
+        runs: &[(usize, &[String], &str)],
+        extra: &[String],
+    ) -> Result<Vec<Vec<String>>, String> {
+        let mut lines = Vec::new();
+        for (trace, inputs, world) in runs {
+            let name = &self.names[*trace];
+            for input in inputs.iter() {
+                lines.push(format!(
+                    "{{\"trace\": \"{name}\", \"input\": {input}, \"world\": {world}}}"
+                ));
+            }
+        }
+        let mut args = vec!["--batch".to_string()];
+        args.extend_from_slice(extra);
+        let mut records = run_binary(&self.binary, &lines, None, &args)?.into_iter();
+        Ok(runs
+            .iter()
+            .map(|(_, inputs, _)| records.by_ref().take(inputs.len()).collect())
+            .collect())
+    }
+}

@@ -8,7 +8,6 @@ use crate::load::Failure;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-use tracelab_backend_rust::build as rust;
 use tracelab_semantics::Machine;
 
 pub fn bench(root: &Path, runs: u32) -> Result<ExitCode, Failure> {
@@ -23,22 +22,15 @@ pub fn bench(root: &Path, runs: u32) -> Result<ExitCode, Failure> {
         rows.push(row);
         modules.push(module);
     }
-    let binary = super::demo::build_all(&modules)?;
-    let mut lines = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        for input in &row.inputs {
-            let line = serde_json::json!({"trace": format!("e{i}"), "input": input, "world": row.world_json});
-            lines.push(line.to_string());
-        }
-    }
-    let args = ["--batch".to_string(), "--time".into(), runs.to_string()];
-    let timings = rust::run_binary(&binary, &lines, None, &args).map_err(Failure::plain)?;
-    let mut timings = timings.iter().map(|t| {
-        serde_json::from_str::<serde_json::Value>(t)
+    let batch = super::demo::build_all(&modules)?;
+    let args = ["--time".to_string(), runs.to_string()];
+    let timings = super::demo::run_rows(&batch, &rows, &args)?;
+    let ns = |line: &String| {
+        serde_json::from_str::<serde_json::Value>(line)
             .ok()
             .and_then(|v| v["ns_per_run"].as_f64())
             .unwrap_or(f64::NAN)
-    });
+    };
     let width = rows
         .iter()
         .map(|r| r.example.name.len())
@@ -50,7 +42,7 @@ pub fn bench(root: &Path, runs: u32) -> Result<ExitCode, Failure> {
         "example", "inputs", "trace µs", "rust µs", "speedup"
     );
     let mut log_sum = 0.0;
-    for row in &rows {
+    for (row, timings) in rows.iter().zip(&timings) {
         let machine = Machine::new(&row.tree, &row.world, row.limits);
         let started = Instant::now();
         for _ in 0..runs {
@@ -60,7 +52,7 @@ pub fn bench(root: &Path, runs: u32) -> Result<ExitCode, Failure> {
         }
         let n = row.inputs.len() as f64;
         let trace_us = started.elapsed().as_secs_f64() * 1e6 / (f64::from(runs) * n);
-        let rust_us = timings.by_ref().take(row.inputs.len()).sum::<f64>() / n / 1e3;
+        let rust_us = timings.iter().map(ns).sum::<f64>() / n / 1e3;
         let speedup = trace_us / rust_us;
         log_sum += speedup.ln();
         println!(

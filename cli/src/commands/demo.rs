@@ -126,10 +126,7 @@ fn rust_module(tree: &Checked, file: &str, source: &str, index: usize) -> TraceM
 }
 
 /// Builds one crate for every trace, showing that it is building.
-pub(crate) fn build_all(modules: &[TraceModule]) -> Result<std::path::PathBuf, Failure> {
-    let package = format!("tracelab-demo-{}", rust::content_hash(modules));
-    let dir = rust::target_dir().join("crates").join(&package);
-    rust::write_crate(&dir, &package, modules).map_err(Failure::plain)?;
+pub(crate) fn build_all(modules: &[TraceModule]) -> Result<rust::Batch, Failure> {
     let started = std::time::Instant::now();
     let done = std::sync::atomic::AtomicBool::new(false);
     let built = std::thread::scope(|scope| {
@@ -152,17 +149,35 @@ pub(crate) fn build_all(modules: &[TraceModule]) -> Result<std::path::PathBuf, F
         } else {
             eprintln!("building the Rust crate of {} traces…", modules.len());
         }
-        let built = rust::build(&dir, &package);
+        let built = rust::build_batch("tracelab-demo", modules);
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         built
     });
-    let binary = built.map_err(Failure::plain)?;
+    let batch = built.map_err(Failure::plain)?;
     eprintln!(
-        "built {} traces into `{package}` in {:.1} s",
+        "built {} traces into `{}` in {:.1} s",
         modules.len(),
+        batch.dir.display(),
         started.elapsed().as_secs_f64()
     );
-    Ok(binary)
+    Ok(batch)
+}
+
+/// The demo's batch run: every example's inputs through its trace's Rust code.
+pub(crate) fn run_rows(
+    batch: &rust::Batch,
+    rows: &[Row],
+    extra: &[String],
+) -> Result<Vec<Vec<String>>, Failure> {
+    let inputs: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.inputs.iter().map(|i| i.to_string()).collect())
+        .collect();
+    let worlds: Vec<String> = rows.iter().map(|r| r.world_json.to_string()).collect();
+    let runs: Vec<(usize, &[String], &str)> = (0..rows.len())
+        .map(|i| (i, inputs[i].as_slice(), worlds[i].as_str()))
+        .collect();
+    batch.run(&runs, extra).map_err(Failure::plain)
 }
 
 pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
@@ -180,20 +195,12 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
         rows.push(row);
         modules.push(module);
     }
-    let binary = build_all(&modules)?;
-    let mut lines = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        for input in &row.inputs {
-            let line = serde_json::json!({"trace": format!("e{i}"), "input": input, "world": row.world_json});
-            lines.push(line.to_string());
-        }
-    }
-    let records = rust::run_binary(&binary, &lines, None, &["--batch".to_string()])
-        .map_err(Failure::plain)?;
+    let batch = build_all(&modules)?;
+    let records = run_rows(&batch, &rows, &[])?;
     print_table(&rows, &records)
 }
 
-fn print_table(rows: &[Row], records: &[String]) -> Result<ExitCode, Failure> {
+fn print_table(rows: &[Row], records: &[Vec<String>]) -> Result<ExitCode, Failure> {
     let width = rows
         .iter()
         .map(|r| r.example.name.len())
@@ -206,8 +213,7 @@ fn print_table(rows: &[Row], records: &[String]) -> Result<ExitCode, Failure> {
     );
     let mut all_ok = true;
     let (mut inputs_total, mut unknown_total) = (0, 0);
-    let mut records = records.iter();
-    for row in rows {
+    for (row, records) in rows.iter().zip(records) {
         let n = row.inputs.len();
         let mark = |agree: usize| format!("{agree}/{n} {}", if agree == n { "✓" } else { "✗" });
         let source = match &row.expected {
@@ -240,7 +246,8 @@ fn print_table(rows: &[Row], records: &[String]) -> Result<ExitCode, Failure> {
         let rust_agree = row
             .trace
             .iter()
-            .filter(|t| records.next() == Some(&t.to_record()))
+            .zip(records)
+            .filter(|(t, r)| t.to_record() == **r)
             .count();
         all_ok &= rust_agree == n;
         let unknown = row
