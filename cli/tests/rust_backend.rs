@@ -215,3 +215,37 @@ fn a_generated_crate_is_clippy_clean() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn an_ill_formed_trace_is_rejected_before_code_generation() {
+    let dir = scratch("ill-formed");
+    std::fs::create_dir_all(&dir).expect("the test folder is writable");
+    // `y` is not bound in the inlined body: the checker must refuse it, with a span.
+    let file = dir.join("bad.tl");
+    std::fs::write(
+        &file,
+        "dialect js;\nfun g(x) { break return x }\nlet g = clos g;\n\
+         guard (g)(1.0) { g => inline (g#clos, x) { break return y } }\n",
+    )
+    .expect("the trace is written");
+    let inputs = dir.join("inputs.jsonl");
+    std::fs::write(&inputs, "null\n").expect("the inputs are written");
+    let out_dir = dir.join("crate");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let out = tracelab(&[
+        "compile",
+        file.to_str().expect("UTF-8 path"),
+        "--inputs",
+        inputs.to_str().expect("UTF-8 path"),
+        "-o",
+        out_dir.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("ill-formed program") && err.contains("`y` is not bound"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!out_dir.exists(), "no crate is written for an ill-formed trace");
+}
