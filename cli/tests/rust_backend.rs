@@ -247,5 +247,8 @@ fn an_ill_formed_trace_is_rejected_before_code_generation() {
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
-    assert!(!out_dir.exists(), "no crate is written for an ill-formed trace");
+    assert!(
+        !out_dir.exists(),
+        "no crate is written for an ill-formed trace"
+    );
 }

@@ -53,6 +53,24 @@ impl Value {
         Value::Int(Int::from_i64(n))
     }
 
+    /// The number of a float value (generated code's unboxed fast paths).
+    #[inline]
+    pub fn as_float(&self) -> Option<f64> {
+        match self {
+            Value::Float(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The number of an int value that fits in `i64` (generated code's unboxed fast paths).
+    #[inline]
+    pub fn as_small_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(Int::Small(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
     /// An integer literal of generated code too big for `i64`.
     pub fn big_literal(digits: &str) -> Value {
         let n: BigInt = digits

@@ -36,9 +36,20 @@ pub fn target_dir() -> PathBuf {
 
 /// One trace's module.
 pub fn module_of(trace: &Checked, file: &str, source: &str, name: &str) -> TraceModule {
+    module_with(trace, file, source, name, crate::Options::default())
+}
+
+/// One trace's module, with explicit code-generation options.
+pub fn module_with(
+    trace: &Checked,
+    file: &str,
+    source: &str,
+    name: &str,
+    options: crate::Options,
+) -> TraceModule {
     TraceModule {
         name: name.to_string(),
-        code: crate::module(trace, &SourceMap::new(file, Some(source))),
+        code: crate::module_with(trace, &SourceMap::new(file, Some(source)), options),
     }
 }
 

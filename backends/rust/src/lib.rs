@@ -49,7 +49,25 @@ impl SourceMap {
     }
 }
 
+/// How to generate code.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Unboxed fast paths for arithmetic and comparisons on numbers (see `gen::Fast`).
+    pub specialise: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { specialise: true }
+    }
+}
+
 /// The Rust module of a trace.
 pub fn module(trace: &Checked, source: &SourceMap) -> String {
-    module::module(trace, source)
+    module::module(trace, source, Options::default())
+}
+
+/// The Rust module of a trace, with explicit options (e.g. without fast paths, to measure them).
+pub fn module_with(trace: &Checked, source: &SourceMap, options: Options) -> String {
+    module::module(trace, source, options)
 }

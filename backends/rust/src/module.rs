@@ -21,9 +21,9 @@ const ALLOWS: &str = "\
 #![allow(clippy::match_single_binding, clippy::if_same_then_else, clippy::never_loop)]
 ";
 
-pub fn module(checked: &Checked, source: &SourceMap) -> String {
+pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) -> String {
     let program = checked.program();
-    let mut g = Gen::new(program, source);
+    let mut g = Gen::new(program, source, options);
     header(&mut g, program, source);
     body(&mut g, program);
     // Trace-level functions and callbacks are found while compiling; each may find more.

@@ -46,8 +46,11 @@ pub fn compile(
         .and_then(|n| n.to_str())
         .unwrap_or("program");
     let module = rust::module_of(&tree, file_name, &loaded.source, "trace");
-    let package = rust::package_for(output);
-    rust::write_crate(output, &package, &[module]).map_err(Failure::plain)?;
+    // Crates share one target folder, so a package name names its code, not only its folder.
+    let modules = [module];
+    let hash = rust::content_hash(&modules);
+    let package = format!("{}-{}", rust::package_for(output), &hash[..8]);
+    rust::write_crate(output, &package, &modules).map_err(Failure::plain)?;
     println!("wrote the crate `{package}` to {}", output.display());
     if build {
         let binary = rust::build(output, &package).map_err(Failure::plain)?;

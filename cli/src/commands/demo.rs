@@ -62,6 +62,9 @@ pub(crate) struct Row {
     expected: Option<Vec<String>>,
     /// The trace the Rust code was generated from, and what it runs with.
     pub tree: Checked,
+    /// The program's file name and text, which the generated comments cite.
+    pub file: String,
+    pub program_text: String,
     pub world: tracelab_semantics::World,
     pub limits: Limits,
 }
@@ -105,6 +108,7 @@ pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModul
         .unwrap_or("main")
         .to_string();
     let module = rust_module(&tree, &file, &loaded.source, index);
+    let source_text = loaded.source.clone();
     let row = Row {
         example,
         level,
@@ -115,6 +119,8 @@ pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModul
         trained,
         expected,
         tree,
+        file,
+        program_text: source_text,
         world,
         limits,
     };
@@ -126,7 +132,7 @@ fn rust_module(tree: &Checked, file: &str, source: &str, index: usize) -> TraceM
 }
 
 /// Builds one crate for every trace, showing that it is building.
-pub(crate) fn build_all(modules: &[TraceModule]) -> Result<rust::Batch, Failure> {
+pub(crate) fn build_all(prefix: &str, modules: &[TraceModule]) -> Result<rust::Batch, Failure> {
     let started = std::time::Instant::now();
     let done = std::sync::atomic::AtomicBool::new(false);
     let built = std::thread::scope(|scope| {
@@ -149,7 +155,7 @@ pub(crate) fn build_all(modules: &[TraceModule]) -> Result<rust::Batch, Failure>
         } else {
             eprintln!("building the Rust crate of {} traces…", modules.len());
         }
-        let built = rust::build_batch("tracelab-demo", modules);
+        let built = rust::build_batch(prefix, modules);
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         built
     });
@@ -195,7 +201,7 @@ pub fn demo(root: &Path) -> Result<ExitCode, Failure> {
         rows.push(row);
         modules.push(module);
     }
-    let batch = build_all(&modules)?;
+    let batch = build_all("tracelab-demo", &modules)?;
     let records = run_rows(&batch, &rows, &[])?;
     print_table(&rows, &records)
 }
