@@ -2,6 +2,7 @@
 //! trace tree built from the training inputs ≡ source on them, and ≡ source or `unknown`
 //! on the held-back inputs. A failure is a report with everything needed to reproduce it.
 
+use crate::exclusions;
 use crate::oracle::{Oracle, OracleFailed};
 use crate::Lang;
 use serde_json::Value;
@@ -17,6 +18,8 @@ pub struct Tally {
     /// Held-back inputs on which the trace answered `unknown`.
     pub unknowns: usize,
     pub oracle_failed: usize,
+    /// Programs whose disagreement with the oracle matched an exclusion's signature.
+    pub exclusions_hit: usize,
 }
 
 impl std::ops::AddAssign for Tally {
@@ -25,6 +28,7 @@ impl std::ops::AddAssign for Tally {
         self.inputs += o.inputs;
         self.unknowns += o.unknowns;
         self.oracle_failed += o.oracle_failed;
+        self.exclusions_hit += o.exclusions_hit;
     }
 }
 
@@ -84,6 +88,23 @@ pub fn check(
                 oracle_failed: 1,
                 ..Tally::default()
             });
+        }
+        if trace_ok && !oracle_ok {
+            let known = exclusions::hit(
+                exclusions::all(),
+                lang.name(),
+                source,
+                oracle_record,
+                &src_record,
+            );
+            if let Some(e) = known {
+                eprintln!("exclusion {} hit (not counted as a disagreement)", e.id);
+                return Ok(Tally {
+                    programs: 1,
+                    exclusions_hit: 1,
+                    ..Tally::default()
+                });
+            }
         }
         if !(trace_ok && oracle_ok) {
             return Err(report(
