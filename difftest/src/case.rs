@@ -55,12 +55,14 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(s: &str) -> Result<Vec<u8>, String> {
-    if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(format!("not hex bytes: {s:?}"));
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|e| format!("{s:?}: {e}")))
+    s.as_bytes()
+        .chunks(2)
+        .map(|pair| match std::str::from_utf8(pair) {
+            Ok(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u8::from_str_radix(p, 16).map_err(|e| format!("{s:?}: {e}"))
+            }
+            _ => Err(format!("not hex bytes: {s:?}")),
+        })
         .collect()
 }
 
