@@ -117,13 +117,20 @@ enum Command {
         #[arg(long)]
         print: bool,
     },
-    /// List the rules of the semantics; with --coverage, how often the examples take each.
+    /// List the rules of the semantics; with --coverage, how often the examples and random
+    /// programs take each, and which constructs of each frontend they use.
     Rules {
         #[arg(long)]
         coverage: bool,
         /// Folders of examples to run for --coverage.
         #[arg(long = "examples", default_values = ["examples", "semantics/tests/cases"])]
         roots: Vec<PathBuf>,
+        /// Random programs per language (difftest's generators) for --coverage.
+        #[arg(long, default_value_t = 300)]
+        random: usize,
+        /// The seed of the random programs.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
         #[arg(long)]
         json: bool,
     },
@@ -183,10 +190,20 @@ fn main() -> ExitCode {
         } => commands::diff::diff(&file, &inputs, world.as_deref(), train, json, limits),
         Command::Check { file, print } => commands::check(&file, print),
         Command::Rules {
-            coverage,
+            coverage: false, ..
+        } => commands::rules::list(),
+        Command::Rules {
+            coverage: true,
             roots,
+            random,
+            seed,
             json,
-        } => commands::rules(coverage, &roots, json),
+        } => commands::rules::coverage(&commands::rules::Options {
+            roots: &roots,
+            random,
+            seed,
+            json,
+        }),
         Command::Paper { output } => commands::paper(&output),
         Command::Demo { examples } => commands::demo::demo(&examples),
     };

@@ -1,6 +1,8 @@
 //! The crate graph follows the layering of ARCHITECTURE.md: `ir` depends on no tracelab
 //! crate, frontends and backends on `ir` only (the runtime may use `prims`), and nothing
-//! depends on the CLI. Also: every workspace crate is described in ARCHITECTURE.md.
+//! depends on the CLI. The differential-testing crate sits beside the CLI: it uses the
+//! semantics and the frontends, and only the CLI (`rules --coverage`, `fuzz`) uses it.
+//! Also: every workspace crate is described in ARCHITECTURE.md.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -61,6 +63,12 @@ fn allowed(krate: &str) -> Option<&'static [&'static str]> {
         "tracelab-semantics" => Some(&["tracelab-ir", "tracelab-prims"]),
         "tracelab-js" | "tracelab-python" | "tracelab-backend-rust" => Some(&["tracelab-ir"]),
         "tracelab-runtime" => Some(&["tracelab-ir", "tracelab-prims"]),
+        "tracelab-difftest" => Some(&[
+            "tracelab-ir",
+            "tracelab-semantics",
+            "tracelab-js",
+            "tracelab-python",
+        ]),
         _ => None,
     }
 }
@@ -77,6 +85,8 @@ fn dependencies_point_toward_ir() {
         for dep in deps {
             if dep == "tracelab" {
                 violations.push(format!("{krate} depends on the CLI"));
+            } else if dep == "tracelab-difftest" && krate != "tracelab" {
+                violations.push(format!("{krate} depends on difftest (only the CLI may)"));
             } else if let Some(ok) = allowed(krate) {
                 if !ok.contains(&dep.as_str()) {
                     violations.push(format!("{krate} depends on {dep}"));
