@@ -45,6 +45,12 @@ pub enum TraceFormat {
     Dot,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FuzzLang {
+    Py,
+    Js,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run a program on one input with the source semantics; print one result record.
@@ -139,6 +145,21 @@ enum Command {
         #[arg(short, long, default_value = "paper/generated")]
         output: PathBuf,
     },
+    /// A differential campaign: random programs through the source semantics, the trace
+    /// tree and the real CPython / Node, with a progress bar and a summary.
+    Fuzz {
+        #[arg(long, value_enum)]
+        lang: FuzzLang,
+        /// Programs to generate.
+        #[arg(long, default_value_t = 10_000)]
+        cases: u64,
+        /// The seed of the programs (default: a new one, printed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Also write the summary here, as JSON.
+        #[arg(long)]
+        summary: Option<PathBuf>,
+    },
     /// Run every bundled example on its inputs and show one agreement table.
     Demo {
         #[arg(long, default_value = "examples")]
@@ -204,6 +225,12 @@ fn main() -> ExitCode {
             seed,
             json,
         }),
+        Command::Fuzz {
+            lang,
+            cases,
+            seed,
+            summary,
+        } => commands::fuzz::fuzz(lang, cases, seed, summary.as_deref()),
         Command::Paper { output } => commands::paper(&output),
         Command::Demo { examples } => commands::demo::demo(&examples),
     };

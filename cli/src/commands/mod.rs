@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod diff;
+pub mod fuzz;
 pub mod rules;
 pub mod run;
 pub mod trace;
