@@ -102,7 +102,8 @@ impl Cases {
 }
 
 /// Shrinks a failing case: `fails` returns the failure report of a case, or `None` when
-/// it passes. Returns the smallest failing case found in `max_iters` checks and its report
+/// it passes. Proptest's shrinking of the value tree comes first, then [`minimize`]; each
+/// may check `max_iters` cases. Returns the smallest failing case found and its report
 /// (the tree's current case and `report` when nothing smaller fails).
 pub fn shrink(
     tree: &mut dyn ValueTree<Value = Case>,
@@ -111,23 +112,102 @@ pub fn shrink(
     fails: &mut dyn FnMut(&Case) -> Option<String>,
 ) -> (Case, String) {
     let mut best = (tree.current(), report);
-    if !tree.simplify() {
-        return best;
-    }
-    for _ in 0..max_iters {
-        let candidate = tree.current();
-        let more = match fails(&candidate) {
-            Some(r) => {
-                best = (candidate, r);
-                tree.simplify()
+    if tree.simplify() {
+        for _ in 0..max_iters {
+            let candidate = tree.current();
+            let more = match fails(&candidate) {
+                Some(r) => {
+                    best = (candidate, r);
+                    tree.simplify()
+                }
+                None => tree.complicate(),
+            };
+            if !more {
+                break;
             }
-            None => tree.complicate(),
-        };
-        if !more {
-            break;
         }
     }
-    best
+    minimize(best.0, best.1, max_iters, fails)
+}
+
+/// Shrinks a failing case further on the bytes themselves. Proptest removes one byte at a
+/// time; a program's choices shrink much better by deleting runs of bytes (what is left is
+/// read in the same order, and running out picks the simplest option) and by lowering
+/// bytes toward 0 (the first, simplest choice). Rounds go on while they make progress.
+pub fn minimize(
+    case: Case,
+    report: String,
+    max_iters: usize,
+    fails: &mut dyn FnMut(&Case) -> Option<String>,
+) -> (Case, String) {
+    let mut best = (case, report);
+    let budget = std::cell::Cell::new(max_iters);
+    let mut attempt = |candidate: Case, best: &mut (Case, String)| -> bool {
+        if budget.get() == 0 || candidate == best.0 {
+            return false;
+        }
+        budget.set(budget.get() - 1);
+        match fails(&candidate) {
+            Some(r) => {
+                *best = (candidate, r);
+                true
+            }
+            None => false,
+        }
+    };
+    loop {
+        let before = best.0.clone();
+        // Which byte vector: the program (usize::MAX), or input k.
+        for which in std::iter::once(usize::MAX).chain(0..best.0.inputs.len()) {
+            let bytes = |c: &Case| -> Vec<u8> {
+                if which == usize::MAX {
+                    c.program.clone()
+                } else {
+                    c.inputs[which].clone()
+                }
+            };
+            let with = |c: &Case, b: Vec<u8>| -> Case {
+                let mut c = c.clone();
+                if which == usize::MAX {
+                    c.program = b;
+                } else {
+                    c.inputs[which] = b;
+                }
+                c
+            };
+            // Delete runs of bytes, halving the run length.
+            let mut size = bytes(&best.0).len().div_ceil(2);
+            while size > 0 {
+                let mut i = 0;
+                while i < bytes(&best.0).len() {
+                    let mut b = bytes(&best.0);
+                    b.drain(i..(i + size).min(b.len()));
+                    let candidate = with(&best.0, b);
+                    if !attempt(candidate, &mut best) {
+                        i += size;
+                    }
+                }
+                size /= 2;
+            }
+            // Lower each byte: the smallest value that still fails, by bisection.
+            for i in 0..bytes(&best.0).len() {
+                let (mut lo, mut hi) = (0u8, bytes(&best.0)[i]);
+                while lo < hi && budget.get() > 0 {
+                    let mid = lo + (hi - lo) / 2;
+                    let mut b = bytes(&best.0);
+                    b[i] = mid;
+                    if attempt(with(&best.0, b), &mut best) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+            }
+        }
+        if best.0 == before || budget.get() == 0 {
+            return best;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -177,5 +257,26 @@ mod tests {
         assert_eq!(min.program, vec![200]);
         assert_eq!(report, "[200]");
         assert!(min.inputs.iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn minimizing_deletes_runs_and_lowers_bytes() {
+        // Fails when the program has two bytes of at least 100 in a row, and an input has
+        // a byte above 5: the minimum is [100, 100] and one input [6].
+        let fails = |c: &Case| {
+            c.program.windows(2).any(|w| w[0] >= 100 && w[1] >= 100)
+                && c.inputs.iter().flatten().any(|&b| b > 5)
+        };
+        let case = Case {
+            program: (0..=255u8).rev().chain(0..=255u8).collect(),
+            inputs: vec![vec![1, 2, 3], vec![200, 0, 9], vec![], vec![7], vec![3]],
+        };
+        assert!(fails(&case));
+        let (min, _) = minimize(case, String::new(), 100_000, &mut |c| {
+            fails(c).then(String::new)
+        });
+        assert_eq!(min.program, vec![100, 100]);
+        let bytes: Vec<u8> = min.inputs.iter().flatten().copied().collect();
+        assert_eq!(bytes, vec![6]);
     }
 }
