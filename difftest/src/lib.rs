@@ -3,7 +3,10 @@
 //! text) with random JSON inputs ([`inputs`]) run through the source semantics, the trace
 //! tree and the real CPython / Node ([`oracle`]: one long-lived process per language), and
 //! every pair of engines must agree ([`check`]). Known differences are listed, with their
-//! reasons, in `exclusions.json` ([`exclusions`]); the generators avoid them.
+//! reasons, in `exclusions.json` ([`exclusions`]); the generators avoid them. A case is the
+//! choice bytes of a program and its inputs ([`case`]: seeded generation, shrinking); the
+//! suites re-run committed failing cases first ([`regressions`]); [`campaign`] is the loop
+//! of `tracelab fuzz`, [`coverage`] the random runs of `tracelab rules --coverage`.
 
 pub mod campaign;
 pub mod case;

@@ -6,7 +6,7 @@
 use crate::load::Failure;
 use crate::FuzzLang;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use tracelab_difftest::campaign::{self, Summary};
@@ -25,6 +25,13 @@ pub fn fuzz(
         FuzzLang::Py => Lang::Py,
         FuzzLang::Js => Lang::Js,
     };
+    // A summary file that cannot be written fails now, not after hours of campaign.
+    let summary_out = summary_file
+        .map(|path| {
+            std::fs::File::create(path)
+                .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))
+        })
+        .transpose()?;
     let seed = seed.unwrap_or_else(tracelab_difftest::random_seed);
     eprintln!(
         "fuzz {}: {cases} programs, seed {seed} (rerun with --seed {seed})",
@@ -61,9 +68,8 @@ pub fn fuzz(
         .map_err(|e| Failure::plain(format!("fuzz {}: {e}", lang.name())))?;
     bar.finish_and_clear();
     print!("{}", summary.to_text());
-    if let Some(path) = summary_file {
-        let text = format!("{:#}\n", summary.to_json());
-        std::fs::write(path, text)
+    if let (Some(mut out), Some(path)) = (summary_out, summary_file) {
+        writeln!(out, "{:#}", summary.to_json())
             .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
         println!("summary written to {}", path.display());
     }
