@@ -45,6 +45,12 @@ pub enum TraceFormat {
     Dot,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FuzzLang {
+    Py,
+    Js,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run a program on one input with the source semantics; print one result record.
@@ -133,13 +139,20 @@ enum Command {
         #[arg(long)]
         print: bool,
     },
-    /// List the rules of the semantics; with --coverage, how often the examples take each.
+    /// List the rules of the semantics; with --coverage, how often the examples and random
+    /// programs take each, and which constructs of each frontend they use.
     Rules {
         #[arg(long)]
         coverage: bool,
         /// Folders of examples to run for --coverage.
         #[arg(long = "examples", default_values = ["examples", "semantics/tests/cases"])]
         roots: Vec<PathBuf>,
+        /// Random programs per language (difftest's generators) for --coverage.
+        #[arg(long, default_value_t = 300)]
+        random: usize,
+        /// The seed of the random programs.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
         #[arg(long)]
         json: bool,
     },
@@ -147,6 +160,25 @@ enum Command {
     Paper {
         #[arg(short, long, default_value = "paper/generated")]
         output: PathBuf,
+    },
+    /// A differential campaign: random programs through the source semantics, the trace
+    /// tree and the real CPython / Node, with a progress bar and a summary.
+    Fuzz {
+        #[arg(long, value_enum)]
+        lang: FuzzLang,
+        /// Programs to generate.
+        #[arg(long, default_value_t = 10_000)]
+        cases: u64,
+        /// The seed of the programs (default: a new one, printed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Also run the first N agreeing programs through their generated Rust (400 to a
+        /// crate, one build each, about a minute per crate).
+        #[arg(long, default_value_t = 0)]
+        rust: u64,
+        /// Also write the summary here, as JSON.
+        #[arg(long)]
+        summary: Option<PathBuf>,
     },
     /// Run every bundled example on its inputs and show one agreement table.
     Demo {
@@ -215,10 +247,27 @@ fn main() -> ExitCode {
         } => commands::diff::diff(&file, &inputs, world.as_deref(), train, json, limits),
         Command::Check { file, print } => commands::check(&file, print),
         Command::Rules {
-            coverage,
+            coverage: false, ..
+        } => commands::rules::list(),
+        Command::Rules {
+            coverage: true,
             roots,
+            random,
+            seed,
             json,
-        } => commands::rules(coverage, &roots, json),
+        } => commands::rules::coverage(&commands::rules::Options {
+            roots: &roots,
+            random,
+            seed,
+            json,
+        }),
+        Command::Fuzz {
+            lang,
+            cases,
+            seed,
+            rust,
+            summary,
+        } => commands::fuzz::fuzz(lang, cases, seed, rust, summary.as_deref()),
         Command::Paper { output } => commands::paper(&output),
         Command::Demo { examples } => commands::demo::demo(&examples),
         Command::Bench { examples, runs } => commands::bench::bench(&examples, runs),

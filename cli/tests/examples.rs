@@ -82,24 +82,6 @@ fn recorded_oracles_are_current() {
     }
 }
 
-#[test]
-fn every_rule_is_taken_by_some_example_or_case() {
-    let out = tracelab(&["rules", "--coverage", "--json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
-    let uncovered: Vec<&str> = report["rules"]
-        .as_array()
-        .expect("rules")
-        .iter()
-        .filter(|r| r["count"] == 0)
-        .map(|r| r["rule"].as_str().expect("name"))
-        .collect();
-    assert!(
-        uncovered.is_empty(),
-        "rules no example or case takes: {uncovered:?}"
-    );
-}
-
 /// `step` names a rule of the table on every line, for every example.
 #[test]
 fn step_shows_a_rule_name_on_every_step() {

@@ -2,7 +2,9 @@
 //! trace tree built from the training inputs ≡ source on them, and ≡ source or `unknown`
 //! on the held-back inputs. A failure is a report with everything needed to reproduce it.
 
+use crate::exclusions;
 use crate::oracle::{Oracle, OracleFailed};
+use crate::rust::Compiled;
 use crate::Lang;
 use serde_json::Value;
 use tracelab_ir::wf::Checked;
@@ -17,6 +19,10 @@ pub struct Tally {
     /// Held-back inputs on which the trace answered `unknown`.
     pub unknowns: usize,
     pub oracle_failed: usize,
+    /// Inputs whose generated Rust gave the trace's very record.
+    pub rust_inputs: usize,
+    /// Programs whose disagreement with the oracle matched an exclusion's signature.
+    pub exclusions_hit: usize,
 }
 
 impl std::ops::AddAssign for Tally {
@@ -25,6 +31,8 @@ impl std::ops::AddAssign for Tally {
         self.inputs += o.inputs;
         self.unknowns += o.unknowns;
         self.oracle_failed += o.oracle_failed;
+        self.rust_inputs += o.rust_inputs;
+        self.exclusions_hit += o.exclusions_hit;
     }
 }
 
@@ -36,6 +44,18 @@ pub fn check(
     train: usize,
     oracle: &mut Oracle,
 ) -> Result<Tally, String> {
+    check_compiled(lang, source, inputs, train, oracle).map(|(tally, _)| tally)
+}
+
+/// [`check`], also giving what the Rust column needs of a program that agreed everywhere
+/// (its trace tree and the trace semantics' records).
+pub fn check_compiled(
+    lang: Lang,
+    source: &str,
+    inputs: &[Value],
+    train: usize,
+    oracle: &mut Oracle,
+) -> Result<(Tally, Option<Compiled>), String> {
     let lowered = match lang {
         Lang::Py => tracelab_python::lower_program(source),
         Lang::Js => tracelab_js::lower_program(source),
@@ -56,11 +76,14 @@ pub fn check(
         Ok(r) => r,
         Err(OracleFailed(why)) => {
             eprintln!("oracle failed (not counted): {why}");
-            return Ok(Tally {
-                programs: 1,
-                oracle_failed: 1,
-                ..Tally::default()
-            });
+            return Ok((
+                Tally {
+                    programs: 1,
+                    oracle_failed: 1,
+                    ..Tally::default()
+                },
+                None,
+            ));
         }
     };
     let source_machine = Machine::new(&checked, &world, limits);
@@ -69,6 +92,7 @@ pub fn check(
         programs: 1,
         ..Tally::default()
     };
+    let (mut records, mut source_records) = (Vec::new(), Vec::new());
     for (i, (input, oracle_record)) in inputs.iter().zip(&oracle_records).enumerate() {
         let src = source_machine.run(input);
         let tr = trace_machine.run(input);
@@ -79,11 +103,34 @@ pub fn check(
         let oracle_ok = records_agree(oracle_record, &src_record);
         if !oracle_ok && !oracle_agrees_with_itself(oracle, source, inputs, &oracle_records) {
             eprintln!("oracle failed (not counted): it disagrees with itself on\n{source}");
-            return Ok(Tally {
-                programs: 1,
-                oracle_failed: 1,
-                ..Tally::default()
-            });
+            return Ok((
+                Tally {
+                    programs: 1,
+                    oracle_failed: 1,
+                    ..Tally::default()
+                },
+                None,
+            ));
+        }
+        if trace_ok && !oracle_ok {
+            let known = exclusions::hit(
+                exclusions::all(),
+                lang.name(),
+                source,
+                oracle_record,
+                &src_record,
+            );
+            if let Some(e) = known {
+                eprintln!("exclusion {} hit (not counted as a disagreement)", e.id);
+                return Ok((
+                    Tally {
+                        programs: 1,
+                        exclusions_hit: 1,
+                        ..Tally::default()
+                    },
+                    None,
+                ));
+            }
         }
         if !(trace_ok && oracle_ok) {
             return Err(report(
@@ -98,8 +145,18 @@ pub fn check(
         }
         tally.inputs += 1;
         tally.unknowns += usize::from(unknown);
+        records.push(tr.to_record());
+        source_records.push(src_record);
     }
-    Ok(tally)
+    let compiled = Compiled {
+        source: source.to_string(),
+        tree,
+        inputs: inputs.to_vec(),
+        records,
+        source_records,
+        oracle_records,
+    };
+    Ok((tally, Some(compiled)))
 }
 
 /// Before a disagreement with the oracle counts, the oracle must give the same records on
@@ -126,7 +183,7 @@ fn report(
     trace: &str,
 ) -> String {
     format!(
-        "DISAGREEMENT\n--- program ---\n{source}--- input ({}) ---\n{input}\n--- records ---\n  source  {src}\n  trace   {tr}\n  rust    {{\"skipped\": \"the Rust backend is not built yet\"}}\n  oracle  {oracle}\n--- trace tree ---\n{trace}",
+        "DISAGREEMENT\n--- program ---\n{source}--- input ({}) ---\n{input}\n--- records ---\n  source  {src}\n  trace   {tr}\n  rust    (runs once source, trace and oracle agree)\n  oracle  {oracle}\n--- trace tree ---\n{trace}",
         if held_back { "held back" } else { "training" }
     )
 }

@@ -4,8 +4,9 @@
 //! count to a small constant or walk an array, recursion decreases a depth parameter, so
 //! programs terminate by construction.
 //!
-//! What the generator stays away from (`exclusions.json`): string operations that could
-//! split a surrogate pair (slicing, indexing), reading methods as properties,
+//! What the generator stays away from (`exclusions.json`): string operations whose result
+//! could split a surrogate pair (slicing, indexing; `charCodeAt` gives a number and is
+//! used), reading methods as properties,
 //! `console.log` of error objects, comparator sorts of long arrays, function declarations
 //! inside blocks (Annex B).
 
@@ -170,7 +171,7 @@ impl JsGen<'_> {
 
     fn statement(&mut self, top: bool) {
         let nested = self.indent > 6;
-        match self.c.choose(if nested { 4 } else { 16 }) {
+        match self.c.choose(if nested { 4 } else { 20 }) {
             // An event against the generated world; its callback runs after `main`'s turn,
             // and may respond (the first response is the result).
             15 if top && self.ret.is_none() => {
@@ -238,6 +239,7 @@ impl JsGen<'_> {
                 let k = self.c.choose(5);
                 self.line(&format!("for (let {i} = 0; {i} < {k}; {i}++) {{"));
                 self.scope.push_binder(i, Ty::Num);
+                self.jump(None);
                 self.block(3);
                 self.scope.pop();
                 self.line("}");
@@ -272,9 +274,62 @@ impl JsGen<'_> {
                 self.line(&format!("while ({w} < {k}) {{"));
                 self.line(&format!("  {w}++;"));
                 self.scope.push_binder(w, Ty::Num);
+                self.jump(None);
                 self.block(2);
                 self.scope.pop();
                 self.line("}");
+            }
+            16 => {
+                // A counted `do … while`, which runs its body at least once.
+                let w = self.c.fresh("w");
+                let k = self.c.choose(4);
+                self.line(&format!("let {w} = 0;"));
+                self.line("do {");
+                self.line(&format!("  {w}++;"));
+                self.scope.push_binder(w.clone(), Ty::Num);
+                self.jump(None);
+                self.block(2);
+                self.scope.pop();
+                self.line(&format!("}} while ({w} < {k});"));
+            }
+            17 => {
+                // Nested loops under a label: `break outer` / `continue outer`.
+                let (l, e, i) = (self.c.fresh("outer"), self.c.fresh("e"), self.c.fresh("i"));
+                let arr = self.expr(Ty::Arr, 1);
+                let k = self.c.choose(4);
+                self.line(&format!("{l}: for (const {e} of {arr}) {{"));
+                self.scope.push_binder(e, Ty::Num);
+                self.indent += 1;
+                self.line(&format!("for (let {i} = 0; {i} < {k}; {i}++) {{"));
+                self.scope.push_binder(i, Ty::Num);
+                self.jump(Some(&l));
+                self.block(2);
+                self.scope.pop();
+                self.line("}");
+                self.indent -= 1;
+                self.scope.pop();
+                self.line("}");
+            }
+            18 => {
+                // A block statement with a binding of its own.
+                let name = self.c.fresh("v");
+                let e = self.expr(Ty::Num, 2);
+                self.line("{");
+                self.line(&format!("  const {name} = {e};"));
+                self.line(&format!("  log.push({name});"));
+                self.line("}");
+            }
+            19 => {
+                // An object's entries, and the constants of the library.
+                let o = self.c.fresh("o");
+                let (a, b) = (self.expr(Ty::Num, 1), self.expr(Ty::Str, 1));
+                self.line(&format!("const {o} = {{n: {a}, s: {b}}};"));
+                let k = self
+                    .c
+                    .pick(&["Math.PI", "Number.MAX_SAFE_INTEGER", "Number.EPSILON"]);
+                self.line(&format!(
+                    "log.push(JSON.stringify(Object.entries({o})), {k}, Number.isInteger({o}.n), Boolean({o}.s));"
+                ));
             }
             12 => {
                 // Evaluation order of an assignment to an element: JavaScript evaluates
@@ -324,6 +379,21 @@ impl JsGen<'_> {
         }
     }
 
+    /// Maybe a `break` or `continue` (to `label`, or the innermost loop) at the start of a
+    /// loop body, under a condition.
+    fn jump(&mut self, label: Option<&str>) {
+        let kind = match self.c.choose(4) {
+            0 => "break",
+            1 => "continue",
+            _ => return,
+        };
+        let cond = self.expr(Ty::Bool, 1);
+        let target = label.map(|l| format!(" {l}")).unwrap_or_default();
+        self.indent += 1;
+        self.line(&format!("if ({cond}) {{ {kind}{target}; }}"));
+        self.indent -= 1;
+    }
+
     fn ret_expr(&mut self) -> String {
         let ty = match self.ret {
             Some(ty) => ty,
@@ -340,7 +410,7 @@ impl JsGen<'_> {
         self.block_items(2, false);
         self.scope.reset(vars);
         self.funcs.truncate(funcs);
-        match self.c.choose(4) {
+        match self.c.choose(5) {
             0 => {
                 let msg = self.expr(Ty::Str, 1);
                 let class = self.c.pick(&["Error", "TypeError", "RangeError"]);
@@ -355,16 +425,27 @@ impl JsGen<'_> {
                 self.line("const nothing = params.missing;");
                 self.line("nothing(1);");
             }
+            3 if self.c.choose(2) == 0 => {
+                // Assigning a constant: the runtime's own TypeError.
+                let k = self.c.fresh("k");
+                self.line(&format!("const {k} = 1;"));
+                self.line(&format!("{k} = 2;"));
+            }
             _ => {
                 let a = self.expr(Ty::Num, 1);
                 self.line(&format!("tick({a});"));
             }
         }
         self.indent -= 1;
-        self.line(&format!("}} catch ({name}) {{"));
-        self.line(&format!(
-            "  log.push(typeof {name} === \"number\" ? {name} : {name}.name + \": \" + {name}.message);"
-        ));
+        if self.c.choose(4) == 0 {
+            self.line("} catch {");
+            self.line("  log.push(\"caught\");");
+        } else {
+            self.line(&format!("}} catch ({name}) {{"));
+            self.line(&format!(
+                "  log.push(typeof {name} === \"number\" ? {name} : {name}.name + \": \" + {name}.message);"
+            ));
+        }
         if self.c.choose(3) == 0 {
             self.line("} finally {");
             self.line("  log.push(\"finally\");");
@@ -392,11 +473,13 @@ impl JsGen<'_> {
         }
         let ret = self.c.pick(&TYPES);
         let names: Vec<&str> = params.iter().map(|(p, _)| p.as_str()).collect();
-        let arrow = self.c.choose(2) == 0;
-        if arrow {
-            self.line(&format!("const {name} = ({}) => {{", names.join(", ")));
-        } else {
-            self.line(&format!("function {name}({}) {{", names.join(", ")));
+        // An arrow, a declaration or a named function expression.
+        let form = self.c.choose(3);
+        let list = names.join(", ");
+        match form {
+            0 => self.line(&format!("const {name} = ({list}) => {{")),
+            1 => self.line(&format!("function {name}({list}) {{")),
+            _ => self.line(&format!("const {name} = function {name}_named({list}) {{")),
         }
         let saved_scope = self.scope.enter_function();
         let saved_ret = self.ret.replace(ret);
@@ -415,7 +498,7 @@ impl JsGen<'_> {
         self.funcs.truncate(funcs);
         self.scope = saved_scope;
         self.ret = saved_ret;
-        self.line(if arrow { "};" } else { "}" });
+        self.line(if form == 1 { "}" } else { "};" });
         self.funcs.push(Func {
             name,
             params: params.iter().map(|(_, t)| *t).collect(),
@@ -497,12 +580,26 @@ impl JsGen<'_> {
                 let (a, b) = (self.expr(Ty::Num, d), self.expr(Ty::Num, d));
                 format!("({a} {op} {b})")
             }
-            2 => format!("({} ** 2)", self.expr(Ty::Num, d)),
+            2 => {
+                let x = self.expr(Ty::Num, d);
+                // `** 2` and `Math.pow(…, 2)` only (V8's pow differs from fdlibm elsewhere).
+                if self.c.choose(2) == 0 {
+                    format!("({x} ** 2)")
+                } else {
+                    format!("Math.pow({x}, 2)")
+                }
+            }
             3 => format!("(-{})", self.expr(Ty::Num, d)),
             4 => {
-                let f = self
-                    .c
-                    .pick(&["Math.floor", "Math.abs", "Math.round", "Number"]);
+                let f = self.c.pick(&[
+                    "Math.floor",
+                    "Math.abs",
+                    "Math.round",
+                    "Number",
+                    "Math.ceil",
+                    "Math.trunc",
+                    "Math.sign",
+                ]);
                 format!("{f}({})", self.expr(Ty::Num, d))
             }
             5 => {
@@ -510,15 +607,32 @@ impl JsGen<'_> {
                 let (a, b) = (self.expr(Ty::Num, d), self.expr(Ty::Num, d));
                 format!("{f}({a}, {b})")
             }
+            6 if self.c.choose(3) == 0 => {
+                let k = self.c.choose(3);
+                format!("{}.charCodeAt({k})", self.expr(Ty::Str, d))
+            }
             6 => format!("{}.length", self.expr(Ty::Str, d)),
+            // `pop` of a non-empty array: a number.
+            7 if self.c.choose(3) == 0 => format!("{}.concat([0]).pop()", self.expr(Ty::Arr, d)),
             7 => format!("{}.length", self.expr(Ty::Arr, d)),
             12 if self.c.choose(2) == 0 => {
-                let f = self.c.pick(&["parseInt", "parseFloat", "Number"]);
+                let f = self.c.pick(&[
+                    "parseInt",
+                    "parseFloat",
+                    "Number",
+                    "Number.parseInt",
+                    "Number.parseFloat",
+                ]);
                 format!("{f}({})", self.expr(Ty::Str, d))
             }
             12 if self.c.choose(2) == 0 => {
                 let (s, t) = (self.expr(Ty::Str, d), self.expr(Ty::Str, d));
                 format!("{s}.indexOf({t})")
+            }
+            // The comma operator: the first operand for its effect.
+            8 if self.c.choose(3) == 0 => {
+                let (a, b) = (self.expr(Ty::Num, d), self.expr(Ty::Num, d));
+                format!("(tick({a}), {b})")
             }
             8 => format!("tick({})", self.expr(Ty::Num, d)),
             9 => {
@@ -567,7 +681,9 @@ impl JsGen<'_> {
             }
             2 => format!("String({})", self.expr(Ty::Num, d)),
             3 => {
-                let m = self.c.pick(&["toUpperCase", "toLowerCase", "trim"]);
+                let m =
+                    self.c
+                        .pick(&["toUpperCase", "toLowerCase", "trim", "trimStart", "trimEnd"]);
                 format!("{}.{m}()", self.expr(Ty::Str, d))
             }
             4 => {

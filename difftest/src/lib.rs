@@ -3,22 +3,28 @@
 //! text) with random JSON inputs ([`inputs`]) run through the source semantics, the trace
 //! tree and the real CPython / Node ([`oracle`]: one long-lived process per language), and
 //! every pair of engines must agree ([`check`]). Known differences are listed, with their
-//! reasons, in `exclusions.json` ([`exclusions`]); the generators avoid them.
+//! reasons, in `exclusions.json` ([`exclusions`]); the generators avoid them. A case is the
+//! choice bytes of a program and its inputs ([`case`]: seeded generation, shrinking); the
+//! suites re-run committed failing cases first ([`regressions`]); [`campaign`] is the loop
+//! of `tracelab fuzz`, [`coverage`] the random runs of `tracelab rules --coverage`.
 
+pub mod campaign;
+pub mod case;
 pub mod check;
 pub mod choice;
+pub mod coverage;
 pub mod exclusions;
 pub mod inputs;
 pub mod javascript;
 pub mod oracle;
 pub mod python;
+pub mod regressions;
+pub mod rust;
 pub mod scope;
 
+use case::{Case, Cases};
 use check::Tally;
-use proptest::collection::vec;
-use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunner};
-use std::cell::RefCell;
+use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -59,58 +65,149 @@ pub const WORLD: &str =
 pub const INPUTS: usize = 5;
 pub const TRAIN: usize = 3;
 
+/// Checks of a failing case while shrinking it.
+pub const MAX_SHRINK_ITERS: usize = 2000;
+
 /// The seed: fixed by default so `cargo test` runs the same cases (as the semantics'
 /// properties); `TRACELAB_SEED=N` picks another, `TRACELAB_SEED=random` a fresh one.
-pub fn seed() -> RngSeed {
+pub fn seed() -> u64 {
     match std::env::var("TRACELAB_SEED").as_deref() {
-        Ok("random") => RngSeed::Random,
-        Ok(n) => n.parse().map(RngSeed::Fixed).unwrap_or(RngSeed::Fixed(7)),
-        Err(_) => RngSeed::Fixed(7),
+        Ok("random") => random_seed(),
+        Ok(n) => n.parse().unwrap_or(7),
+        Err(_) => 7,
     }
 }
 
-/// Runs `cases` random programs of `lang`; `Err` is the report of the shrunk failure.
-pub fn run_suite(lang: Lang, cases: u32) -> Result<Tally, String> {
-    let oracle = RefCell::new(oracle::Oracle::start(lang)?);
-    let tally = RefCell::new(Tally::default());
-    let config = Config {
-        cases,
-        rng_seed: seed(),
-        failure_persistence: None,
-        max_shrink_iters: 2000,
-        ..Config::default()
+/// A seed from the clock, for campaigns that want new cases.
+pub fn random_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(7)
+}
+
+/// Runs the committed regression cases of `lang`, then `cases` random programs, against
+/// the real CPython / Node; then the first `rust_cases` programs that agreed through their
+/// generated Rust, batched. `Err` is the report of the (shrunk) failure.
+pub fn run_suite(lang: Lang, cases: u64, rust_cases: usize) -> Result<Tally, String> {
+    let mut oracle = oracle::Oracle::start(lang)?;
+    let seed = seed();
+    let mut compiled: Vec<(Case, rust::Compiled)> = Vec::new();
+    let mut check = |case: &Case| {
+        let source = case.source(lang);
+        let (tally, c) = check::check_compiled(lang, &source, &case.inputs(), TRAIN, &mut oracle)?;
+        if let Some(c) = c.filter(|_| compiled.len() < rust_cases) {
+            compiled.push((case.clone(), c));
+        }
+        Ok(tally)
     };
-    let mut runner = TestRunner::new(config);
-    let strategy = (
-        vec(any::<u8>(), 0..400),
-        vec(vec(any::<u8>(), 0..8), INPUTS),
-    );
-    let result = runner.run(&strategy, |(program_bytes, input_bytes)| {
-        let source = lang.program(&program_bytes);
-        let inputs: Vec<serde_json::Value> = input_bytes.iter().map(|b| inputs::input(b)).collect();
-        let mut oracle = oracle.borrow_mut();
-        match check::check(lang, &source, &inputs, TRAIN, &mut oracle) {
-            Ok(t) => {
-                *tally.borrow_mut() += t;
-                Ok(())
-            }
-            Err(report) => Err(TestCaseError::fail(report)),
+    let regressions = regressions::file(lang);
+    let mut tally = run_cases(lang, cases, seed, &regressions, &mut check)?;
+    let prefix = format!("tracelab-difftest-{}", lang.name());
+    let items: Vec<rust::Compiled> = compiled.iter().map(|(_, c)| c.clone()).collect();
+    match rust::check_all(&prefix, WORLD, &items) {
+        Ok(agreed) => {
+            tally.rust_inputs += agreed;
+            Ok(tally)
         }
-    });
-    match result {
-        Ok(()) => Ok(tally.into_inner()),
-        // The report of the minimal case itself, checked once more.
-        Err(TestError::Fail(report, (program_bytes, input_bytes))) => {
-            let source = lang.program(&program_bytes);
-            let inputs: Vec<serde_json::Value> =
-                input_bytes.iter().map(|b| inputs::input(b)).collect();
-            match check::check(lang, &source, &inputs, TRAIN, &mut oracle.borrow_mut()) {
-                Err(minimal) => Err(minimal),
-                Ok(_) => Err(format!(
-                    "(the minimal case passes on a re-run: flaky?)\n{report}"
-                )),
-            }
+        Err(failure) => {
+            let case = &compiled[failure.index].0;
+            Err(shrink_rust(
+                lang,
+                case,
+                failure.report,
+                &prefix,
+                &regressions,
+                seed,
+                &mut oracle,
+            ))
         }
-        Err(TestError::Abort(why)) => Err(format!("proptest aborted: {why}")),
     }
+}
+
+/// Shrinks a case whose Rust code disagrees (each candidate builds a crate of its own, so
+/// the budget is small), saves it as a regression case and reports it.
+fn shrink_rust(
+    lang: Lang,
+    case: &Case,
+    report: String,
+    prefix: &str,
+    regressions: &Path,
+    seed: u64,
+    oracle: &mut oracle::Oracle,
+) -> String {
+    let mut still_fails = |c: &Case| {
+        let source = c.source(lang);
+        match check::check_compiled(lang, &source, &c.inputs(), TRAIN, oracle) {
+            Ok((_, Some(compiled))) => rust::check_one(prefix, WORLD, &compiled),
+            _ => None,
+        }
+    };
+    let (minimal, report) =
+        case::minimize(case.clone(), report, RUST_SHRINK_ITERS, &mut still_fails);
+    let first = report.lines().next().unwrap_or("a failure");
+    let saved = match regressions::append(
+        regressions,
+        &minimal,
+        &format!("{first} ({}, seed {seed})", lang.name()),
+    ) {
+        Ok(()) => format!("appended to {}: commit it", regressions.display()),
+        Err(e) => format!("not saved: {e}"),
+    };
+    format!("{report}--- case ({saved}) ---\n{}\n", minimal.to_line())
+}
+
+/// Candidates tried when shrinking a Rust disagreement (each one is a cargo build).
+pub const RUST_SHRINK_ITERS: usize = 40;
+
+/// The suite's loop, with the check and the regression file as parameters: the cases of
+/// `regressions` first, then `cases` random ones of `seed`. The first failure is shrunk,
+/// appended to `regressions` and reported.
+pub fn run_cases(
+    lang: Lang,
+    cases: u64,
+    seed: u64,
+    regressions: &Path,
+    check: &mut dyn FnMut(&Case) -> Result<Tally, String>,
+) -> Result<Tally, String> {
+    let mut total = Tally::default();
+    for (line, case) in regressions::load(regressions)? {
+        match check(&case) {
+            Ok(t) => total += t,
+            Err(report) => {
+                return Err(format!(
+                    "the regression case of {}:{line} fails\n{report}",
+                    regressions.display()
+                ))
+            }
+        }
+    }
+    let mut stream = Cases::new(seed);
+    for _ in 0..cases {
+        let mut tree = stream.next_tree()?;
+        let report = match check(&tree.current()) {
+            Ok(t) => {
+                total += t;
+                continue;
+            }
+            Err(report) => report,
+        };
+        let (minimal, report) = case::shrink(&mut *tree, report, MAX_SHRINK_ITERS, &mut |c| {
+            check(c).err()
+        });
+        let first = report.lines().next().unwrap_or("a failure");
+        let saved = match regressions::append(
+            regressions,
+            &minimal,
+            &format!("{first} ({}, seed {seed})", lang.name()),
+        ) {
+            Ok(()) => format!("appended to {}: commit it", regressions.display()),
+            Err(e) => format!("not saved: {e}"),
+        };
+        return Err(format!(
+            "{report}--- case ({saved}) ---\n{}\n",
+            minimal.to_line()
+        ));
+    }
+    Ok(total)
 }

@@ -304,7 +304,11 @@ impl PyGen<'_> {
                     self.expr(Ty::Int, 1),
                     self.expr(Ty::Int, 1),
                 );
-                self.line(&format!("{dn} = {{\"a\": {a}, {k}: {b}}}"));
+                if self.c.choose(3) == 0 {
+                    self.line(&format!("{dn} = dict(a={a}, z={b})"));
+                } else {
+                    self.line(&format!("{dn} = {{\"a\": {a}, {k}: {b}}}"));
+                }
                 let (k2, c) = (self.expr(Ty::Str, 1), self.expr(Ty::Int, 1));
                 self.line(&format!("{dn}[{k2}] = tick({c})"));
                 let k3 = self.expr(Ty::Str, 1);
@@ -341,11 +345,13 @@ impl PyGen<'_> {
     }
 
     fn try_stmt(&mut self) {
+        // `None`: a bare `except:`.
         let (class, e) = self.c.pick(&[
-            ("ValueError", "e"),
-            ("ZeroDivisionError", "e"),
-            ("IndexError", "e"),
-            ("Exception", "e"),
+            (Some("ValueError"), "e"),
+            (Some("ZeroDivisionError"), "e"),
+            (Some("IndexError"), "e"),
+            (Some("Exception"), "e"),
+            (None, "e"),
         ]);
         let name = self.c.fresh(e);
         self.line("try:");
@@ -355,6 +361,12 @@ impl PyGen<'_> {
         self.scope.reset(vars);
         self.funcs.truncate(funcs);
         match self.c.choose(4) {
+            0 if self.c.choose(3) == 0 => {
+                // An exception object made first, raised later.
+                let (x, msg) = (self.c.fresh("x"), self.expr(Ty::Str, 1));
+                self.line(&format!("{x} = ValueError({msg})"));
+                self.line(&format!("raise {x}"));
+            }
             0 => {
                 let msg = self.expr(Ty::Str, 1);
                 self.line(&format!("raise ValueError({msg})"));
@@ -373,9 +385,18 @@ impl PyGen<'_> {
             }
         }
         self.indent -= 1;
-        self.line(&format!("except {class} as {name}:"));
-        self.indent += 1;
-        self.line(&format!("log.append(str({name}))"));
+        match class {
+            Some(class) => {
+                self.line(&format!("except {class} as {name}:"));
+                self.indent += 1;
+                self.line(&format!("log.append(str({name}))"));
+            }
+            None => {
+                self.line("except:");
+                self.indent += 1;
+                self.line("log.append(\"caught\")");
+            }
+        }
         self.indent -= 1;
         if self.c.choose(3) == 0 {
             self.line("finally:");
@@ -529,7 +550,10 @@ impl PyGen<'_> {
                 let (a, b) = (self.expr(Ty::Int, d), self.expr(Ty::Int, d));
                 format!("({a} {op} (({b} % 5) + 1))")
             }
-            2 => format!("(-{})", self.expr(Ty::Int, d)),
+            2 => {
+                let sign = self.c.pick(&["-", "+"]);
+                format!("({sign}{})", self.expr(Ty::Int, d))
+            }
             3 => format!("abs({})", self.expr(Ty::Int, d)),
             4 => format!("len({})", self.expr(Ty::Str, d)),
             5 => format!("len({})", self.expr(Ty::List, d)),
@@ -623,6 +647,7 @@ impl PyGen<'_> {
                 let (a, b) = (self.leaf(Ty::Str), self.leaf(Ty::Num));
                 format!("f'<{{{a}}}|{{{b}}}>'")
             }
+            8 if self.c.choose(4) == 0 => "__name__".to_string(),
             8 => format!("{}[1:]", self.expr(Ty::Str, d)),
             _ => self
                 .call_of(Ty::Str, d)

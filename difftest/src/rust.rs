@@ -9,16 +9,20 @@ use tracelab_backend_rust::SourceMap;
 use tracelab_ir::wf::Checked;
 
 /// Programs per generated crate: big enough that cargo's fixed cost is shared, small enough
-/// that one crate compiles in about a minute.
+/// that one crate compiles in about a minute (unoptimised: builds dominate test time).
 pub const CHUNK: usize = 400;
 
 /// A program that passed the other checks, with what its Rust code must reproduce.
+#[derive(Clone)]
 pub struct Compiled {
     pub source: String,
     pub tree: Checked,
     pub inputs: Vec<Value>,
     /// The trace semantics' record for each input.
     pub records: Vec<String>,
+    /// The source semantics' and the oracle's records, for the report.
+    pub source_records: Vec<String>,
+    pub oracle_records: Vec<String>,
 }
 
 /// The index of the first disagreeing program and its report.
@@ -37,11 +41,7 @@ fn module(c: &Compiled, name: String) -> TraceModule {
 
 /// Builds and runs `items` in chunks; the number of inputs that agreed, or the first
 /// disagreement (a build failure names the crate).
-pub fn check_all(
-    prefix: &str,
-    world: &str,
-    items: &[Compiled],
-) -> Result<usize, RustFailure> {
+pub fn check_all(prefix: &str, world: &str, items: &[Compiled]) -> Result<usize, RustFailure> {
     let mut agreed = 0;
     for (chunk_index, chunk) in items.chunks(CHUNK).enumerate() {
         let base = chunk_index * CHUNK;
@@ -54,7 +54,8 @@ pub fn check_all(
             index: base,
             report: why,
         };
-        let batch = build::build_batch(prefix, &modules).map_err(fail_all)?;
+        let batch =
+            build::build_batch(prefix, &modules, build::Profile::Debug).map_err(fail_all)?;
         let results = run(&batch, chunk, world).map_err(fail_all)?;
         for (i, (c, got)) in chunk.iter().zip(&results).enumerate() {
             if let Some(report) = compare(c, got, &batch) {
@@ -72,7 +73,7 @@ pub fn check_all(
 /// Checks one program alone (for shrinking): `Some(report)` when its Rust code disagrees.
 pub fn check_one(prefix: &str, world: &str, item: &Compiled) -> Option<String> {
     let modules = [module(item, "p0".into())];
-    let batch = match build::build_batch(prefix, &modules) {
+    let batch = match build::build_batch(prefix, &modules, build::Profile::Debug) {
         Ok(b) => b,
         Err(why) => return Some(why),
     };
@@ -103,9 +104,11 @@ fn compare(c: &Compiled, got: &[String], batch: &Batch) -> Option<String> {
         .enumerate()
         .find(|(_, (want, got))| want != got)?;
     Some(format!(
-        "DISAGREEMENT (Rust)\n--- program ---\n{}--- input ---\n{}\n--- records ---\n  trace   {want}\n  rust    {got}\n--- trace tree ---\n{}--- crate ---\n{}\n",
+        "DISAGREEMENT (Rust)\n--- program ---\n{}--- input ---\n{}\n--- records ---\n  source  {}\n  trace   {want}\n  rust    {got}\n  oracle  {}\n--- trace tree ---\n{}--- crate ---\n{}\n",
         c.source,
         c.inputs[i],
+        c.source_records[i],
+        c.oracle_records[i],
         tracelab_ir::print_program(c.tree.program()),
         batch.dir.display()
     ))

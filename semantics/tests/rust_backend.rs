@@ -88,7 +88,8 @@ fn generated_rust_agrees_with_the_trace_semantics() {
             }
         })
         .collect();
-    let batch = build::build_batch("tracelab-random", &modules).unwrap_or_else(|e| panic!("{e}"));
+    let batch = build::build_batch("tracelab-random", &modules, build::Profile::Debug)
+        .unwrap_or_else(|e| panic!("{e}"));
     let inputs: Vec<Vec<String>> = cases
         .iter()
         .map(|c| c.inputs.iter().map(|i| i.to_string()).collect())

@@ -399,10 +399,16 @@ impl<'w, K> Rt<'w, K> {
 /// generated code, so that deep recursion ends as the language's error, never as a stack
 /// overflow of the host.
 pub fn with_deep_stack<T: Send>(limits: Limits, f: impl FnOnce() -> T + Send) -> T {
-    // Measured: an activation of generated code takes well under 16 KiB of stack in a
-    // debug build; the stack is reserved, not committed, so the margin is cheap.
+    // An activation of generated code takes a few KiB of stack optimised, several times that
+    // unoptimised (every temporary has its own slot); the stack is reserved, not committed,
+    // so a generous margin is cheap.
+    let per_activation = if cfg!(debug_assertions) {
+        64 << 10
+    } else {
+        16 << 10
+    };
     let stack = (limits.max_depth as usize)
-        .saturating_mul(16 << 10)
+        .saturating_mul(per_activation)
         .max(16 << 20);
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()

@@ -86,15 +86,27 @@ pub fn write_crate(dir: &Path, package: &str, modules: &[TraceModule]) -> Result
 /// Builds the crate in `dir` (release) and returns its binary. A rustc failure on
 /// generated code is a bug of the backend: the error names the crate and shows rustc's.
 pub fn build(dir: &Path, package: &str) -> Result<PathBuf, String> {
+    build_with(dir, package, Profile::Release)
+}
+
+/// How generated crates are compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    /// Optimised: what `compile`, `diff`, `demo` and `bench` run.
+    Release,
+    /// Unoptimised, about 2.5× faster to compile: for test volume, where builds dominate.
+    Debug,
+}
+
+/// [`build`] with a profile.
+pub fn build_with(dir: &Path, package: &str, profile: Profile) -> Result<PathBuf, String> {
     let target = target_dir();
+    let (flag, folder) = match profile {
+        Profile::Release => ("--release", "release"),
+        Profile::Debug => ("--profile=dev", "debug"),
+    };
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args([
-            "build",
-            "--release",
-            "--offline",
-            "--quiet",
-            "--manifest-path",
-        ])
+        .args(["build", flag, "--offline", "--quiet", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", &target)
         .stdin(Stdio::null())
@@ -109,7 +121,7 @@ pub fn build(dir: &Path, package: &str) -> Result<PathBuf, String> {
             dir.display(),
         ));
     }
-    Ok(target.join("release").join(package))
+    Ok(target.join(folder).join(package))
 }
 
 /// Runs a built trace binary on input lines (JSON, one per line; with `--batch` in `extra`,
@@ -216,11 +228,15 @@ pub struct Batch {
 }
 
 /// Builds every module into one crate named `{prefix}-{hash}` (one cargo build).
-pub fn build_batch(prefix: &str, modules: &[TraceModule]) -> Result<Batch, String> {
+pub fn build_batch(
+    prefix: &str,
+    modules: &[TraceModule],
+    profile: Profile,
+) -> Result<Batch, String> {
     let package = format!("{prefix}-{}", content_hash(modules));
     let dir = target_dir().join("crates").join(&package);
     write_crate(&dir, &package, modules)?;
-    let binary = build(&dir, &package)?;
+    let binary = build_with(&dir, &package, profile)?;
     Ok(Batch {
         dir,
         binary,

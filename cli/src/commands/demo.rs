@@ -155,7 +155,7 @@ pub(crate) fn build_all(prefix: &str, modules: &[TraceModule]) -> Result<rust::B
         } else {
             eprintln!("building the Rust crate of {} traces…", modules.len());
         }
-        let built = rust::build_batch(prefix, modules);
+        let built = rust::build_batch(prefix, modules, rust::Profile::Release);
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         built
     });

@@ -21,14 +21,24 @@
 //! - `replace` with a function as the replacement raises a TypeError.
 
 pub mod ast;
+pub mod constructs;
 pub mod lexer;
 pub mod lower;
 pub mod parse;
 
+pub use constructs::{Constructs, CONSTRUCTS};
 use tracelab_ir::{Diagnostic, Program};
 
 /// Lowers a JavaScript source file to a core program.
 pub fn lower_program(source: &str) -> Result<Program, Vec<Diagnostic>> {
+    lower_program_with_constructs(source).map(|(p, _)| p)
+}
+
+/// Lowers a JavaScript source file to a core program, with the subset constructs it used
+/// (names from [`CONSTRUCTS`]; the prelude's own code is not counted).
+pub fn lower_program_with_constructs(
+    source: &str,
+) -> Result<(Program, Constructs), Vec<Diagnostic>> {
     let stmts = parse::parse(source).map_err(|d| vec![d])?;
-    lower::lower(source, &stmts)
+    lower::lower_with_constructs(source, &stmts)
 }

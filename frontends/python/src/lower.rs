@@ -120,10 +120,19 @@ pub(crate) struct Lowerer {
     /// Module globals assigned before any module code can call a function: functions
     /// read them without an unbound check (nothing can unbind a global in the subset).
     safe_globals: HashSet<String>,
+    /// The constructs of the user's program lowered so far.
+    constructs: crate::Constructs,
 }
 
 /// Lowers a parsed module (and the prelude functions it uses) to a core program.
 pub fn lower_module(module: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
+    lower_module_with_constructs(module).map(|(p, _)| p)
+}
+
+/// Like [`lower_module`], also returning the constructs the module used.
+pub fn lower_module_with_constructs(
+    module: &[Stmt],
+) -> Result<(Program, crate::Constructs), Vec<Diagnostic>> {
     let mut l = Lowerer {
         stack: Vec::new(),
         functions: Vec::new(),
@@ -137,15 +146,17 @@ pub fn lower_module(module: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
         prelude_done: BTreeSet::new(),
         genexp_ok: false,
         safe_globals: HashSet::new(),
+        constructs: crate::Constructs::new(),
     };
     let body = l.module(module);
     l.prelude();
     if l.diagnostics.is_empty() {
-        Ok(Program {
+        let program = Program {
             dialect: Dialect::Py,
             functions: l.functions,
             body,
-        })
+        };
+        Ok((program, l.constructs))
     } else {
         Err(l.diagnostics)
     }
@@ -164,6 +175,15 @@ impl Lowerer {
 
     fn depth(&self) -> usize {
         self.stack.len() - 1
+    }
+
+    /// Records that the user's program used a construct (see [`crate::constructs`]).
+    fn construct(&mut self, name: &str) {
+        if !self.in_prelude {
+            if let Some(c) = crate::constructs::lookup(name) {
+                self.constructs.insert(c);
+            }
+        }
     }
 
     fn temp(&mut self, hint: &str) -> String {
@@ -349,8 +369,10 @@ impl Lowerer {
             out
         };
         if ctx.info.locals.contains("main") {
+            self.construct("handler main(args)");
             out.extend(call("main", vec![input]));
         } else if ctx.info.locals.contains("lambda_handler") {
+            self.construct("handler lambda_handler(event, context)");
             out.extend(call("lambda_handler", vec![input, lambda_context()]));
         } else if self.diagnostics.is_empty() {
             self.invalid(

@@ -488,8 +488,9 @@ fn to_fixed(x: f64, digits: f64) -> Result<String, Error> {
     } else {
         format!("{}.{}", &digits[..int_len], &digits[int_len..])
     };
-    let negative = x < 0.0 && body.bytes().any(|b| b != b'0' && b != b'.');
-    Ok(if negative { format!("-{body}") } else { body })
+    // The sign of any x < 0 stays, even when it rounds to zero: (-0.0001).toFixed(2) is
+    // "-0.00" (ECMA-262 Number.prototype.toFixed, step "if x < 0"); -0 is not < 0.
+    Ok(if x < 0.0 { format!("-{body}") } else { body })
 }
 
 fn json_stringify(heap: &mut Heap, v: &Value, indent: &Value) -> Result<Value, Error> {

@@ -71,6 +71,26 @@ const FUNCTION_VALUES: &[&str] = &[
     "isNaN",
 ];
 
+/// The construct of a binary operator.
+fn binop_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Mod => "%",
+        BinOp::Pow => "**",
+        BinOp::Lt => "<",
+        BinOp::Le => "<=",
+        BinOp::Gt => ">",
+        BinOp::Ge => ">=",
+        BinOp::StrictEq => "===",
+        BinOp::StrictNe => "!==",
+        BinOp::LooseEq => "==",
+        BinOp::LooseNe => "!=",
+    }
+}
+
 pub(super) fn binop(op: BinOp) -> PrimOp {
     match op {
         BinOp::Add => PrimOp::JsAdd,
@@ -111,6 +131,7 @@ impl Lowerer<'_> {
     pub(super) fn named_value(&mut self, x: &JsExpr, name: &str) -> Expr {
         match &x.kind {
             K::Function(f) if f.name.is_none() => {
+                self.construct("function expression");
                 let fname = self.lower_function(f, Some(name));
                 clos(&fname)
             }
@@ -126,11 +147,24 @@ impl Lowerer<'_> {
     pub(super) fn expr(&mut self, x: &JsExpr) -> Expr {
         let span = x.span;
         let mut out = match &x.kind {
-            K::Num(n) => num(*n),
-            K::Str(s) => string(s),
-            K::Bool(b) => boolean(*b),
-            K::Null => null(),
+            K::Num(n) => {
+                self.construct("number literal");
+                num(*n)
+            }
+            K::Str(s) => {
+                self.construct("string literal");
+                string(s)
+            }
+            K::Bool(b) => {
+                self.construct("boolean literal");
+                boolean(*b)
+            }
+            K::Null => {
+                self.construct("null");
+                null()
+            }
             K::Template(strs, exprs) => {
+                self.construct("template literal");
                 let mut parts = Vec::new();
                 for (i, s) in strs.iter().enumerate() {
                     if !s.is_empty() {
@@ -148,6 +182,7 @@ impl Lowerer<'_> {
             }
             K::Ident(name) => self.read_var(name, span),
             K::Array(items) => {
+                self.construct("array literal");
                 let items = items.iter().map(|i| self.expr(i)).collect();
                 e(ExprKind::Array { items })
             }
@@ -161,10 +196,12 @@ impl Lowerer<'_> {
                         }
                     }
                 }
+                self.construct("member access");
                 let o = self.expr(o);
                 get(o, &field.name)
             }
             K::Index(o, i) => {
+                self.construct("index");
                 let o = self.expr(o);
                 let i = self.expr(i);
                 index(o, i)
@@ -176,6 +213,7 @@ impl Lowerer<'_> {
                 let K::Ident(n) = &inner.kind else {
                     unreachable!("matched above")
                 };
+                self.construct("typeof of a global");
                 let known = matches!(n.as_str(), "console" | "Math" | "JSON" | "require")
                     || FUNCTION_VALUES.contains(&n.as_str());
                 string(if known {
@@ -193,6 +231,7 @@ impl Lowerer<'_> {
                 let K::Ident(n) = &inner.kind else {
                     unreachable!("matched above")
                 };
+                self.construct("typeof of a global");
                 let (b, _) = self.resolve(n).expect("an implicit global is declared");
                 let flag = b.implicit.expect("matched above");
                 if_(
@@ -203,21 +242,28 @@ impl Lowerer<'_> {
             }
             K::Unary(op, inner) => {
                 let v = self.expr(inner);
-                let op = match op {
-                    UnaryOp::Neg => PrimOp::JsNeg,
-                    UnaryOp::Pos => PrimOp::JsPos,
-                    UnaryOp::Not => PrimOp::JsNot,
-                    UnaryOp::Typeof => PrimOp::JsTypeof,
+                let (op, name) = match op {
+                    UnaryOp::Neg => (PrimOp::JsNeg, "unary -"),
+                    UnaryOp::Pos => (PrimOp::JsPos, "unary +"),
+                    UnaryOp::Not => (PrimOp::JsNot, "!"),
+                    UnaryOp::Typeof => (PrimOp::JsTypeof, "typeof"),
                 };
+                self.construct(name);
                 prim(op, vec![v])
             }
             K::Update(inc, prefix, target) => self.update(*inc, *prefix, target, true),
             K::Binary(op, a, b) => {
+                self.construct(binop_name(*op));
                 let a = self.expr(a);
                 let b = self.expr(b);
                 prim(binop(*op), vec![a, b])
             }
             K::Logical(op, a, b) => {
+                self.construct(match op {
+                    LogicOp::And => "&&",
+                    LogicOp::Or => "||",
+                    LogicOp::Nullish => "??",
+                });
                 let t = self.temp("t");
                 let a = self.expr(a);
                 let b = self.expr(b);
@@ -233,6 +279,7 @@ impl Lowerer<'_> {
                 block(vec![let_(&t, a), node])
             }
             K::Cond(c, a, b) => {
+                self.construct("conditional ?:");
                 let c = self.condition(c);
                 let a = self.expr(a);
                 let b = self.expr(b);
@@ -240,6 +287,7 @@ impl Lowerer<'_> {
             }
             K::Assign(op, target, value) => self.assignment(*op, target, value, true, span),
             K::Seq(items) => {
+                self.construct("comma operator");
                 let n = items.len();
                 let body = items
                     .iter()
@@ -263,7 +311,7 @@ impl Lowerer<'_> {
     }
 
     fn read_var(&mut self, name: &str, span: Span) -> Expr {
-        match self.resolve(name) {
+        let (construct, read) = match self.resolve(name) {
             Some((
                 Binding {
                     ir,
@@ -271,41 +319,60 @@ impl Lowerer<'_> {
                     ..
                 },
                 _,
-            )) => implicit_read(&ir, &flag, name),
-            Some((b, false)) if b.tdz_flag.is_some() => {
-                initialised_read(&b.ir, b.tdz_flag.as_deref().unwrap_or_default(), name)
-            }
+            )) => ("implicit global", implicit_read(&ir, &flag, name)),
+            Some((b, false)) if b.tdz_flag.is_some() => (
+                "temporal dead zone",
+                initialised_read(&b.ir, b.tdz_flag.as_deref().unwrap_or_default(), name),
+            ),
             Some((b, local)) => {
                 if local && b.tdz_end.is_some_and(|end| (span.start as usize) < end) {
-                    throw_error(
-                        "ReferenceError",
-                        &format!("Cannot access '{name}' before initialization"),
+                    (
+                        "temporal dead zone",
+                        throw_error(
+                            "ReferenceError",
+                            &format!("Cannot access '{name}' before initialization"),
+                        ),
                     )
                 } else {
-                    var(&b.ir)
+                    ("identifier", var(&b.ir))
                 }
             }
             None => match name {
-                "undefined" => undef(),
-                "NaN" => num(f64::NAN),
-                "Infinity" => num(f64::INFINITY),
-                _ if name.starts_with("$tl_") && self.src == super::PRELUDE => self.prelude(name),
-                _ if FUNCTION_VALUES.contains(&name) => self.prelude(&format!("$tl_{name}")),
+                "undefined" => ("undefined / NaN / Infinity", undef()),
+                "NaN" => ("undefined / NaN / Infinity", num(f64::NAN)),
+                "Infinity" => ("undefined / NaN / Infinity", num(f64::INFINITY)),
+                _ if name.starts_with("$tl_") && self.src == super::PRELUDE => {
+                    ("identifier", self.prelude(name))
+                }
+                _ if FUNCTION_VALUES.contains(&name) => (
+                    "library function as a value",
+                    self.prelude(&format!("$tl_{name}")),
+                ),
                 "console" | "Math" | "JSON" | "require" | "Error" | "TypeError" | "RangeError"
                 | "ReferenceError" | "SyntaxError" => {
                     self.unsupported(&format!("using `{name}` as a value"), span);
-                    undef()
+                    ("identifier", undef())
                 }
                 _ if UNMODELLED_GLOBALS.contains(&name) => {
                     self.unsupported(&format!("`{name}`"), span);
-                    undef()
+                    ("identifier", undef())
                 }
-                _ => throw_error("ReferenceError", &format!("{name} is not defined")),
+                _ => (
+                    "undeclared name",
+                    throw_error("ReferenceError", &format!("{name} is not defined")),
+                ),
             },
-        }
+        };
+        self.construct(construct);
+        read
     }
 
     fn function_value(&mut self, f: &Function) -> Expr {
+        self.construct(if f.name.is_some() {
+            "named function expression"
+        } else {
+            "function expression"
+        });
         let Some(name) = &f.name else {
             let fname = self.lower_function(f, None);
             return clos(&fname);
@@ -332,6 +399,7 @@ impl Lowerer<'_> {
         for p in props {
             let value = match (&p.key, &p.value.kind) {
                 (PropKey::Named(n), K::Function(f)) if f.name.is_none() => {
+                    self.construct("function expression");
                     let fname = self.lower_function(f, Some(n));
                     clos(&fname)
                 }
@@ -351,10 +419,12 @@ impl Lowerer<'_> {
                 }
             }
         }
+        self.construct("object literal");
         let object = e(ExprKind::Object { fields });
         if later.is_empty() {
             return object;
         }
+        self.construct("object literal with computed or repeated keys");
         let o = self.temp("obj");
         let mut body = vec![let_(&o, object)];
         for (k, v) in later {
@@ -380,9 +450,13 @@ impl Lowerer<'_> {
                         && b.tdz_end
                             .is_some_and(|end| (target.span.start as usize) < end) =>
                 {
+                    self.construct("temporal dead zone");
                     Place::Dead(name.clone())
                 }
-                Some((b, _)) if b.kind == BindKind::Const => Place::Const(b.ir),
+                Some((b, _)) if b.kind == BindKind::Const => {
+                    self.construct("assignment to a const");
+                    Place::Const(b.ir)
+                }
                 Some((
                     Binding {
                         ir,
@@ -390,24 +464,31 @@ impl Lowerer<'_> {
                         ..
                     },
                     _,
-                )) => Place::Implicit(ir, flag, name.clone()),
+                )) => {
+                    self.construct("implicit global");
+                    Place::Implicit(ir, flag, name.clone())
+                }
                 Some((b, false)) if b.tdz_flag.is_some() && b.kind == BindKind::Let => {
                     let flag = b.tdz_flag.clone().unwrap_or_default();
+                    self.construct("temporal dead zone");
                     Place::Checked(b.ir, flag, name.clone())
                 }
                 Some((b, _)) => Place::Var(b.ir),
                 None => {
                     // Sloppy mode: the assignment creates a global (declared on a second pass).
+                    self.construct("implicit global");
                     self.implicit_found.push(name.clone());
                     Place::Undeclared(name.clone())
                 }
             },
             K::Member(o, f) => {
+                self.construct("assignment to a field");
                 let o = self.expr(o);
                 let o = self.bind_temp(o, "o", pre);
                 Place::Field(o, f.name.clone())
             }
             K::Index(o, k) => {
+                self.construct("assignment to an index");
                 let o = self.expr(o);
                 let o = self.bind_temp(o, "o", pre);
                 let k = self.expr(k);
@@ -498,6 +579,11 @@ impl Lowerer<'_> {
         want: bool,
         span: Span,
     ) -> Expr {
+        self.construct(if op.is_some() {
+            "compound assignment"
+        } else {
+            "assignment"
+        });
         let mut pre = Vec::new();
         let place = self.place(target, &mut pre);
         let rhs = match (&value.kind, &target.kind) {
@@ -527,6 +613,7 @@ impl Lowerer<'_> {
     }
 
     fn update(&mut self, inc: bool, prefix: bool, target: &JsExpr, want: bool) -> Expr {
+        self.construct("++ / --");
         let mut pre = Vec::new();
         let place = self.place(target, &mut pre);
         let old = self.temp("old");
@@ -555,6 +642,7 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn error_value(&mut self, class: &str, args: &[JsExpr]) -> Expr {
+        self.construct("error constructor");
         let mut lowered: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
         let message = if lowered.is_empty() {
             string("")

@@ -83,6 +83,7 @@ impl Lowerer<'_> {
 
     /// `callee(args)` with V8's TypeError when the callee is not a function.
     fn plain_call(&mut self, callee: &JsExpr, args: &[JsExpr]) -> Expr {
+        self.construct("call");
         let known_function = match &callee.kind {
             K::Ident(n) => self
                 .scopes
@@ -136,6 +137,7 @@ impl Lowerer<'_> {
         if UNIMPLEMENTED_METHODS.contains(&name) {
             self.unsupported(&format!("the method `{name}`"), m.span);
         }
+        self.construct("method call");
         let mut pre = Vec::new();
         let r = self.expr(obj);
         let r = self.bind_temp(r, "r", &mut pre);
@@ -150,11 +152,25 @@ impl Lowerer<'_> {
             ])
         };
         let array = self.array_method(name, &r, &a);
+        if array.is_some() {
+            let sort = if name == "sort" && !a.is_empty() {
+                "(compare)"
+            } else {
+                "()"
+            };
+            self.construct(&format!("array .{name}{sort}"));
+        }
         let string_m = self.string_method(name, &r, &a);
+        if string_m.is_some() {
+            self.construct(&format!("string .{name}()"));
+        }
         let number = match (name, a.len()) {
             ("toFixed", _) => Some(prim(PrimOp::JsNumToFixed, vec![r.clone(), arg(&a, 0)])),
             _ => None,
         };
+        if number.is_some() {
+            self.construct(&format!("number .{name}()"));
+        }
         let mut node = generic;
         if let Some(n) = number {
             let is_number = prim(
@@ -178,6 +194,7 @@ impl Lowerer<'_> {
             );
         }
         if name == "toString" {
+            self.construct(".toString()");
             // Every value but undefined and null has a toString; the `get` raises V8's error.
             let is_number = prim(
                 PrimOp::JsStrictEq,
@@ -310,6 +327,9 @@ impl Lowerer<'_> {
     fn host_call(&mut self, name: &str, args: &[JsExpr], span: Span) -> Expr {
         let mut lowered: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
         let get_arg = |v: &mut Vec<Expr>| if v.is_empty() { undef() } else { v.remove(0) };
+        if matches!(name, "listen" | "respond" | "get" | "post") {
+            self.construct(&format!("containerless.{name}"));
+        }
         match name {
             "listen" => {
                 let cb = get_arg(&mut lowered);
@@ -358,12 +378,17 @@ impl Lowerer<'_> {
             }
             _ => return None,
         };
+        self.construct("library constant");
         Some(num(v))
     }
 
     /// `Math.floor(x)`, `JSON.stringify(v)`, `console.log(…)`, `Object.keys(o)`….
     fn global_method(&mut self, g: &str, m: &str, args: &[JsExpr], span: Span) -> Option<Expr> {
         use PrimOp::*;
+        let name = format!("{g}.{m}(…)");
+        if crate::constructs::CONSTRUCTS.contains(&name.as_str()) {
+            self.construct(&name);
+        }
         let op = match (g, m) {
             ("console", "log") => {
                 let a = args.iter().map(|a| self.expr(a)).collect();
@@ -430,6 +455,10 @@ impl Lowerer<'_> {
     /// `Number(x)`, `parseInt(s)`, `new`-less error constructors….
     fn global_function(&mut self, name: &str, args: &[JsExpr], span: Span) -> Option<Expr> {
         use PrimOp::*;
+        let construct = format!("{name}(…)");
+        if crate::constructs::CONSTRUCTS.contains(&construct.as_str()) {
+            self.construct(&construct);
+        }
         Some(match name {
             "Number" if args.is_empty() => num(0.0),
             "Number" => self.fixed(JsToNumber, 1, args),
@@ -441,6 +470,7 @@ impl Lowerer<'_> {
             "isNaN" => self.fixed(JsIsNan, 1, args),
             n if super::expr::is_error_class(n) => self.error_value(n, args),
             "require" => {
+                self.construct("require('containerless')");
                 match args {
                     [a] if matches!(&a.kind, K::Str(s) if s == "containerless") => {}
                     _ => self.unsupported("`require` of a module other than 'containerless'", span),

@@ -94,6 +94,8 @@ pub struct Lowerer<'s> {
     /// What a first lowering finds and a second one prepares for (see [`Seed`]).
     seed: Seed,
     found: Seed,
+    /// The constructs of the user's program lowered so far.
+    constructs: crate::Constructs,
 }
 
 /// What a lowering pass learns late and the next pass declares up front: globals created
@@ -107,6 +109,14 @@ struct Seed {
 
 /// Lowers a parsed program.
 pub fn lower(src: &str, stmts: &[Stmt]) -> Result<Program, Vec<Diagnostic>> {
+    lower_with_constructs(src, stmts).map(|(p, _)| p)
+}
+
+/// Like [`lower`], also returning the constructs the program used (those of the last pass).
+pub fn lower_with_constructs(
+    src: &str,
+    stmts: &[Stmt],
+) -> Result<(Program, crate::Constructs), Vec<Diagnostic>> {
     // Implicit globals and run-time TDZ checks are found by a first lowering, then
     // declared up front in a second one (which finds nothing new).
     let mut seed = Seed::default();
@@ -129,7 +139,7 @@ fn lower_with(
     src: &str,
     stmts: &[Stmt],
     seed: &Seed,
-) -> Result<Result<Program, Vec<Diagnostic>>, Seed> {
+) -> Result<Result<(Program, crate::Constructs), Vec<Diagnostic>>, Seed> {
     let mut l = Lowerer {
         src,
         functions: Vec::new(),
@@ -144,6 +154,7 @@ fn lower_with(
         implicit_found: Vec::new(),
         seed: seed.clone(),
         found: seed.clone(),
+        constructs: crate::Constructs::new(),
     };
     l.funcs.push(FunCtx {
         start: 0,
@@ -190,11 +201,12 @@ fn lower_with(
         None => undef(),
     });
     if l.diags.is_empty() {
-        Ok(Ok(Program {
+        let program = Program {
             dialect: Dialect::Js,
             functions: l.functions,
             body,
-        }))
+        };
+        Ok(Ok((program, l.constructs)))
     } else {
         l.diags.sort_by_key(|d| (d.span.start, d.span.end));
         Ok(Err(l.diags))
@@ -216,6 +228,15 @@ impl<'s> Lowerer<'s> {
             format!("{what} is outside the tracelab JavaScript subset"),
             span,
         );
+    }
+
+    /// Records that the user's program used a construct (see [`crate::constructs`]).
+    fn construct(&mut self, name: &str) {
+        if self.src != PRELUDE {
+            if let Some(c) = crate::constructs::lookup(name) {
+                self.constructs.insert(c);
+            }
+        }
     }
 
     fn text(&self, span: Span) -> &'s str {
@@ -399,6 +420,7 @@ impl<'s> Lowerer<'s> {
                     if !existed {
                         out.push(let_(&ir, undef()));
                     }
+                    self.construct("function declaration");
                     functions.push((ir, f));
                 }
                 _ => {}

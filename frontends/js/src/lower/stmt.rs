@@ -23,11 +23,18 @@ impl Lowerer<'_> {
                 let inner = self.scopes.last().and_then(|s| s.vars.get(name));
                 if let (Some(base), Some(inner)) = (base, inner) {
                     if base.ir != inner.ir && base.kind == BindKind::Var {
-                        out.push(set_var(&base.ir, var(&inner.ir)));
+                        let (base, inner) = (base.ir.clone(), inner.ir.clone());
+                        self.construct("function declaration in a block");
+                        out.push(set_var(&base, var(&inner)));
                     }
                 }
             }
             StmtKind::Decl(kind, decls) => {
+                self.construct(match kind {
+                    DeclKind::Var => "var declaration",
+                    DeclKind::Let => "let declaration",
+                    DeclKind::Const => "const declaration",
+                });
                 for d in decls {
                     let (binding, _) = self
                         .resolve(&d.name.name)
@@ -52,16 +59,19 @@ impl Lowerer<'_> {
                 }
             }
             StmtKind::Expr(x) => {
+                self.construct("expression statement");
                 let v = self.effect(x);
                 out.push(v);
             }
             StmtKind::If(c, t, f) => {
+                self.construct("if");
                 let cond = self.condition(c);
                 let then = self.sub_block(t);
                 let otherwise = f.as_ref().map(|f| self.sub_block(f)).unwrap_or_default();
                 out.push(if_(cond, then, otherwise));
             }
             StmtKind::Block(stmts) => {
+                self.construct("block");
                 let body = self.scoped(stmts);
                 out.push(e(ExprKind::Block { body }));
             }
@@ -70,6 +80,7 @@ impl Lowerer<'_> {
             | StmtKind::For { .. }
             | StmtKind::ForOf { .. } => self.lower_loop(s, Vec::new(), out),
             StmtKind::Labeled(..) => {
+                self.construct("labeled statement");
                 let mut labels = Vec::new();
                 let mut inner = s;
                 while let StmtKind::Labeled(l, body) = &inner.kind {
@@ -79,6 +90,7 @@ impl Lowerer<'_> {
                 self.lower_loop(inner, labels, out);
             }
             StmtKind::Return(v) => {
+                self.construct("return");
                 let value = v.as_ref().map_or_else(undef, |v| self.expr(v));
                 if !self.funcs.last().is_some_and(|f| f.is_function) {
                     self.error(DiagnosticKind::Invalid, "Illegal return statement", s.span);
@@ -86,16 +98,19 @@ impl Lowerer<'_> {
                 out.push(break_(RETURN_LABEL, value));
             }
             StmtKind::Break(label) => {
+                self.construct("break");
                 if let Some(target) = self.jump_target(label.as_ref(), s, false) {
                     out.push(break_(&target, undef()));
                 }
             }
             StmtKind::Continue(label) => {
+                self.construct("continue");
                 if let Some(target) = self.jump_target(label.as_ref(), s, true) {
                     out.push(break_(&target, undef()));
                 }
             }
             StmtKind::Throw(x) => {
+                self.construct("throw");
                 let v = self.expr(x);
                 out.push(throw(v));
             }
@@ -105,6 +120,12 @@ impl Lowerer<'_> {
                 finally,
             } => {
                 let body = self.scoped(body);
+                if catch.is_some() {
+                    self.construct("try … catch");
+                }
+                if finally.is_some() {
+                    self.construct("try … finally");
+                }
                 let catch = catch.as_ref().map(|(param, stmts)| {
                     let func = self.current_func();
                     self.scopes.push(Scope {
@@ -113,7 +134,10 @@ impl Lowerer<'_> {
                     });
                     let name = match param {
                         Some(p) => self.declare(&p.name, BindKind::Let, None, p.span),
-                        None => self.temp("exc"),
+                        None => {
+                            self.construct("catch without a binding");
+                            self.temp("exc")
+                        }
                     };
                     let mut b = Vec::new();
                     self.lower_stmts(stmts, &mut b);
@@ -156,9 +180,13 @@ impl Lowerer<'_> {
         let found = match label {
             None => loops.last(),
             Some(l) => loops.iter().rev().find(|c| c.labels.contains(&l.name)),
-        };
+        }
+        .map(|c| (c.brk.clone(), c.cont.clone()));
+        if label.is_some() && found.is_some() {
+            self.construct("labeled break / continue");
+        }
         match (found, label) {
-            (Some(c), _) => Some(if cont { c.cont.clone() } else { c.brk.clone() }),
+            (Some((brk, c)), _) => Some(if cont { c } else { brk }),
             (None, Some(l)) => {
                 self.error(
                     DiagnosticKind::Invalid,
@@ -205,6 +233,7 @@ impl Lowerer<'_> {
     fn lower_loop(&mut self, s: &Stmt, labels: Vec<String>, out: &mut Vec<Expr>) {
         match &s.kind {
             StmtKind::While(c, body) => {
+                self.construct("while");
                 let (brk, cont) = self.push_loop(labels);
                 let cond = self.condition(c);
                 let body = self.sub_block(body);
@@ -212,6 +241,7 @@ impl Lowerer<'_> {
                 out.push(label(&brk, vec![while_(cond, vec![label(&cont, body)])]));
             }
             StmtKind::DoWhile(body, c) => {
+                self.construct("do … while");
                 let (brk, cont) = self.push_loop(labels);
                 let body = self.sub_block(body);
                 let cond = self.condition(c);
@@ -254,6 +284,7 @@ impl Lowerer<'_> {
         labels: Vec<String>,
         out: &mut Vec<Expr>,
     ) {
+        self.construct("for");
         let func = self.current_func();
         self.scopes.push(Scope {
             vars: HashMap::new(),
@@ -290,6 +321,7 @@ impl Lowerer<'_> {
             return;
         }
         // Each iteration copies the loop variables into fresh cells, then updates them.
+        self.construct("for with per-iteration bindings");
         let outer: Vec<(String, String)> = {
             let scope = self.scopes.last_mut().expect("pushed above");
             let mut v: Vec<(String, String)> = scope
@@ -347,6 +379,7 @@ impl Lowerer<'_> {
         labels: Vec<String>,
         out: &mut Vec<Expr>,
     ) {
+        self.construct("for … of");
         let items = self.temp("items");
         let i = self.temp("i");
         let iterable = self.expr(iter);

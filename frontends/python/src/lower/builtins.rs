@@ -182,6 +182,7 @@ impl Lowerer {
 
     pub(super) fn builtin_value(&mut self, b: &str, span: Span, _out: &mut [Expr]) -> Expr {
         if AS_VALUE.contains(&b) {
+            self.construct("builtin as a value");
             self.builtin_wrappers.insert(b.to_string());
             return sp(
                 ExprKind::Closure {
@@ -318,6 +319,7 @@ impl Lowerer {
             A::Attribute(o, m) => return self.method_call(o, m, args, span, out),
             _ => {}
         }
+        self.construct("call");
         let callee = self.atom(f, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
         if let Some((k, _)) = kws.first() {
@@ -356,6 +358,7 @@ impl Lowerer {
             _ => String::new(),
         };
         if kws.is_empty() && defaults.is_none() {
+            self.construct("call");
             return self.named(
                 sp(
                     ExprKind::Call {
@@ -367,6 +370,7 @@ impl Lowerer {
                 out,
             );
         }
+        self.construct("call with keywords or defaults");
         let mut slots: Vec<Option<Expr>> = vec![None; sig.params.len().max(pos.len())];
         for (k, v) in pos.into_iter().enumerate() {
             slots[k] = Some(v);
@@ -425,6 +429,7 @@ impl Lowerer {
                 && matches!(self.resolve(n), Binding::Builtin(_))
             {
                 // `str.lower(s)`: the method called on its first argument.
+                self.construct("str.method(s)");
                 let (pos, kws) = self.arguments(args, out);
                 if !kws.is_empty() || OTHER_METHODS.contains(&m) {
                     self.unsupported(&format!("`{n}.{m}(…)` with these arguments"), span);
@@ -478,6 +483,11 @@ impl Lowerer {
                         return Expr::new(ExprKind::Null);
                     }
                 };
+                self.construct(if m == "get" {
+                    "containerless.get"
+                } else {
+                    "containerless.post"
+                });
                 let event = if m == "get" {
                     EventKind::Get
                 } else {
@@ -502,6 +512,7 @@ impl Lowerer {
         let recv = self.atom(o, args_have_call(args), out);
         let (pos, kws) = self.arguments(args, out);
         if m == "sort" && !kws.is_empty() {
+            self.construct("list.sort(key=…, reverse=…)");
             let mut key = Expr::new(ExprKind::Null);
             let mut reverse = Expr::new(ExprKind::Bool { value: false });
             for (k, v) in kws {
@@ -516,6 +527,7 @@ impl Lowerer {
         if let Some((k, _)) = kws.first() {
             self.unsupported(&format!("keyword argument `{k}` to the method `{m}`"), span);
         }
+        self.construct("method call");
         let mut a = vec![recv, str_lit(m)];
         a.extend(pos);
         self.named(
@@ -558,6 +570,7 @@ impl Lowerer {
             self.unsupported(&format!("the builtin `{b}`"), span);
             return Expr::new(ExprKind::Null);
         }
+        self.construct(crate::constructs::builtin(b, is_exception(b)));
         if b == "isinstance" {
             return self.isinstance(args, span, out);
         }
@@ -600,6 +613,7 @@ impl Lowerer {
         }
         if b == "dict" && !kws.is_empty() && pos.is_empty() {
             // `dict(a=1)`: a dict literal.
+            self.construct("dict(k=v)");
             let d = self.temp("dict");
             out.push(let_(&d, Expr::new(ExprKind::Object { fields: vec![] })));
             for (k, v) in &kws {

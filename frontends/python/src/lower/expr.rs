@@ -46,6 +46,7 @@ impl Lowerer {
     pub(super) fn name(&mut self, n: &str, span: Span, out: &mut Vec<Expr>) -> Expr {
         match self.resolve(n) {
             Binding::Var { depth, core } => {
+                self.construct("name");
                 self.use_core(&core, depth);
                 let here = self.depth();
                 // An enclosing variable assigned before this function was defined stays
@@ -76,12 +77,15 @@ impl Lowerer {
             Binding::Builtin(b) => self.builtin_value(&b, span, out),
             // The oracle harness runs the module as `__tracelab__` (so `if __name__ ==
             // "__main__":` blocks do not run).
-            Binding::Missing if n == "__name__" => sp(
-                ExprKind::Str {
-                    value: "__tracelab__".into(),
-                },
-                span,
-            ),
+            Binding::Missing if n == "__name__" => {
+                self.construct("__name__");
+                sp(
+                    ExprKind::Str {
+                        value: "__tracelab__".into(),
+                    },
+                    span,
+                )
+            }
             Binding::Missing => {
                 if self.in_prelude && super::builtins::prelude_has(n) {
                     self.prelude_used.insert(n.to_string());
@@ -92,6 +96,7 @@ impl Lowerer {
                         span,
                     );
                 }
+                self.construct("unbound name");
                 out.push(Expr {
                     span: Some(span),
                     ..raise("NameError", &format!("name '{n}' is not defined"))
@@ -105,25 +110,41 @@ impl Lowerer {
         let span = e.span;
         match &e.kind {
             A::Name(n) => self.name(n, span, out),
-            A::Int(s) => sp(
-                ExprKind::Int {
-                    value: parse_int(s),
-                },
-                span,
-            ),
+            A::Int(s) => {
+                self.construct("int literal");
+                sp(
+                    ExprKind::Int {
+                        value: parse_int(s),
+                    },
+                    span,
+                )
+            }
             A::Float(s) => {
+                self.construct("float literal");
                 let x: f64 = s.replace('_', "").parse().unwrap_or(f64::NAN);
                 sp(ExprKind::Float { value: Float(x) }, span)
             }
             A::Str(parts) => self.string(parts, span, out),
-            A::True => sp(ExprKind::Bool { value: true }, span),
-            A::False => sp(ExprKind::Bool { value: false }, span),
-            A::None => sp(ExprKind::Null, span),
+            A::True | A::False => {
+                self.construct("True / False");
+                sp(
+                    ExprKind::Bool {
+                        value: matches!(e.kind, A::True),
+                    },
+                    span,
+                )
+            }
+            A::None => {
+                self.construct("None");
+                sp(ExprKind::Null, span)
+            }
             A::List(items) => {
+                self.construct("list display");
                 let items = self.atoms(items, out);
                 sp(ExprKind::Array { items }, span)
             }
             A::Tuple(items) => {
+                self.construct("tuple display");
                 let items = self.atoms(items, out);
                 let arr = Expr::new(ExprKind::Array { items });
                 sp(
@@ -137,6 +158,7 @@ impl Lowerer {
             // Plain string keys: an object literal (insertion order and a repeated key's
             // first place are the same as a dict display's).
             A::Dict(kvs) if distinct_plain_keys(kvs) => {
+                self.construct("dict display");
                 let mut fields = Vec::new();
                 for (k, (key, v)) in kvs.iter().enumerate() {
                     let later = kvs[k + 1..].iter().any(|(_, v)| v.has_call());
@@ -149,6 +171,7 @@ impl Lowerer {
                 sp(ExprKind::Object { fields }, span)
             }
             A::Dict(kvs) => {
+                self.construct("dict display with computed keys");
                 let d = self.temp("dict");
                 out.push(let_(&d, sp(ExprKind::Object { fields: vec![] }, span)));
                 for (k, v) in kvs {
@@ -168,24 +191,8 @@ impl Lowerer {
                 }
                 var(&d)
             }
-            A::ListComp(elt, gens) => self.comprehension(
-                gens,
-                span,
-                out,
-                &mut |l, acc, out| {
-                    let v = l.atom(elt, false, out);
-                    out.push(prim(PrimOp::PyMethod, vec![var(acc), str_lit("append"), v]));
-                },
-                false,
-            ),
-            A::GenExp(elt, gens) => {
-                if !self.genexp_ok {
-                    self.unsupported(
-                        "generator expressions (except as a call's only argument)",
-                        span,
-                    );
-                    return Expr::new(ExprKind::Null);
-                }
+            A::ListComp(elt, gens) => {
+                self.construct("list comprehension");
                 self.comprehension(
                     gens,
                     span,
@@ -197,25 +204,49 @@ impl Lowerer {
                     false,
                 )
             }
-            A::DictComp(k, v, gens) => self.comprehension(
-                gens,
-                span,
-                out,
-                &mut |l, acc, out| {
-                    let kv = l.atom(k, v.has_call(), out);
-                    let vv = l.atom(v, false, out);
-                    let target = tracelab_ir::LValue::Index {
-                        object: Box::new(var(acc)),
-                        index: Box::new(kv),
-                    };
-                    out.push(Expr::new(ExprKind::Set {
-                        target,
-                        value: Box::new(vv),
-                    }));
-                },
-                true,
-            ),
+            A::GenExp(elt, gens) => {
+                if !self.genexp_ok {
+                    self.unsupported(
+                        "generator expressions (except as a call's only argument)",
+                        span,
+                    );
+                    return Expr::new(ExprKind::Null);
+                }
+                self.construct("generator expression argument");
+                self.comprehension(
+                    gens,
+                    span,
+                    out,
+                    &mut |l, acc, out| {
+                        let v = l.atom(elt, false, out);
+                        out.push(prim(PrimOp::PyMethod, vec![var(acc), str_lit("append"), v]));
+                    },
+                    false,
+                )
+            }
+            A::DictComp(k, v, gens) => {
+                self.construct("dict comprehension");
+                self.comprehension(
+                    gens,
+                    span,
+                    out,
+                    &mut |l, acc, out| {
+                        let kv = l.atom(k, v.has_call(), out);
+                        let vv = l.atom(v, false, out);
+                        let target = tracelab_ir::LValue::Index {
+                            object: Box::new(var(acc)),
+                            index: Box::new(kv),
+                        };
+                        out.push(Expr::new(ExprKind::Set {
+                            target,
+                            value: Box::new(vv),
+                        }));
+                    },
+                    true,
+                )
+            }
             A::Lambda(params, body) => {
+                self.construct("lambda");
                 for p in params {
                     if p.default.is_some() {
                         self.unsupported("default arguments of `lambda`", p.span);
@@ -230,6 +261,7 @@ impl Lowerer {
                 then,
                 otherwise,
             } => {
+                self.construct("conditional expression");
                 let c = self.expr(cond, out);
                 let mut t = Vec::new();
                 let tv = self.expr(then, &mut t);
@@ -247,6 +279,11 @@ impl Lowerer {
                 )
             }
             A::And(a, b) | A::Or(a, b) => {
+                self.construct(if matches!(e.kind, A::And(..)) {
+                    "and"
+                } else {
+                    "or"
+                });
                 let av = self.atom(a, true, out);
                 let mut rest = Vec::new();
                 let bv = self.expr(b, &mut rest);
@@ -267,6 +304,7 @@ impl Lowerer {
             }
             A::Unary(op, a) => {
                 if let (UnOp::Neg, A::Int(s)) = (op, &a.kind) {
+                    self.construct("negative literal");
                     return sp(
                         ExprKind::Int {
                             value: -parse_int(s),
@@ -275,21 +313,32 @@ impl Lowerer {
                     );
                 }
                 if let (UnOp::Neg, A::Float(s)) = (op, &a.kind) {
+                    self.construct("negative literal");
                     let x: f64 = s.replace('_', "").parse().unwrap_or(f64::NAN);
                     return sp(ExprKind::Float { value: Float(-x) }, span);
                 }
                 let v = self.atom(a, false, out);
-                let op = match op {
-                    UnOp::Neg => PrimOp::PyNeg,
-                    UnOp::Pos => PrimOp::PyPos,
-                    UnOp::Not => PrimOp::PyNot,
+                let (op, name) = match op {
+                    UnOp::Neg => (PrimOp::PyNeg, "unary -"),
+                    UnOp::Pos => (PrimOp::PyPos, "unary +"),
+                    UnOp::Not => (PrimOp::PyNot, "not"),
                 };
+                self.construct(name);
                 sp(ExprKind::Prim { op, args: vec![v] }, span)
             }
             A::Binary(op, a, b) => {
                 if *op == BinOp::Mod && matches!(a.kind, A::Str(_)) {
                     self.unsupported("`%` string formatting", span);
                 }
+                self.construct(match op {
+                    BinOp::Add => "binary +",
+                    BinOp::Sub => "binary -",
+                    BinOp::Mul => "binary *",
+                    BinOp::Div => "binary /",
+                    BinOp::FloorDiv => "binary //",
+                    BinOp::Mod => "binary %",
+                    BinOp::Pow => "binary **",
+                });
                 let av = self.atom(a, b.has_call(), out);
                 let bv = self.atom(b, false, out);
                 self.binop(*op, av, bv, false, span)
@@ -301,6 +350,7 @@ impl Lowerer {
                     if matches!(m.as_str(), "str" | "list" | "dict")
                         && matches!(self.resolve(m), Binding::Builtin(_))
                     {
+                        self.construct("str.method as a value");
                         return self.method_value(m, name, span);
                     }
                     if m == "containerless" && self.containerless {
@@ -311,6 +361,7 @@ impl Lowerer {
                         return Expr::new(ExprKind::Null);
                     }
                 }
+                self.construct("attribute");
                 let ov = self.atom(o, false, out);
                 sp(
                     ExprKind::Get {
@@ -322,6 +373,7 @@ impl Lowerer {
             }
             A::Subscript(o, i) => {
                 if let A::Slice(a, b, c) = &i.kind {
+                    self.construct("slice");
                     let later = i.has_call();
                     let ov = self.atom(o, later, out);
                     let mut parts = vec![ov];
@@ -339,6 +391,7 @@ impl Lowerer {
                         span,
                     );
                 }
+                self.construct("subscript");
                 let ov = self.atom(o, i.has_call(), out);
                 let iv = self.atom(i, false, out);
                 sp(
@@ -396,6 +449,23 @@ impl Lowerer {
         span: Span,
         out: &mut Vec<Expr>,
     ) -> Expr {
+        if rest.len() > 1 {
+            self.construct("chained comparison");
+        }
+        for (op, _) in rest {
+            self.construct(match op {
+                CmpOp::Eq => "==",
+                CmpOp::Ne => "!=",
+                CmpOp::Lt => "<",
+                CmpOp::Le => "<=",
+                CmpOp::Gt => ">",
+                CmpOp::Ge => ">=",
+                CmpOp::Is => "is",
+                CmpOp::IsNot => "is not",
+                CmpOp::In => "in",
+                CmpOp::NotIn => "not in",
+            });
+        }
         let later = rest.iter().any(|(_, e)| e.has_call());
         let mut left = self.atom(first, later, out);
         // Built innermost-last: each link runs only when the previous ones held.
@@ -519,6 +589,7 @@ impl Lowerer {
         match conds.split_first() {
             None => self.comp_level(rest, acc, span, out, each),
             Some((c, more)) => {
+                self.construct("comprehension if");
                 let cv = self.expr(c, out);
                 let mut then = Vec::new();
                 self.comp_conds(more, rest, acc, span, &mut then, each);
@@ -579,6 +650,9 @@ impl Lowerer {
                     };
                     let later = later_calls.pop().unwrap_or(true);
                     let mut v = self.atom(&e, later, out);
+                    if conversion.is_some() {
+                        self.construct("f-string conversion");
+                    }
                     v = match conversion {
                         Some('r') | Some('a') => {
                             self.bind_temp(prim(PrimOp::PyRepr, vec![v]), "f", out)
@@ -587,6 +661,7 @@ impl Lowerer {
                         None => v,
                     };
                     if !spec.is_empty() {
+                        self.construct("f-string format spec");
                         v = self.bind_temp(
                             prim(PrimOp::PyFormat, vec![v, str_lit(&spec)]),
                             "f",
@@ -598,8 +673,10 @@ impl Lowerer {
             }
         }
         if !any_expr {
+            self.construct("string literal");
             return sp(ExprKind::Str { value: lit }, span);
         }
+        self.construct("f-string");
         if !lit.is_empty() {
             args.push(str_lit(&lit));
         }

@@ -45,6 +45,7 @@ impl Lowerer {
         let span = s.span;
         match &s.kind {
             S::Expr(e) => {
+                self.construct("expression statement");
                 let v = self.expr(e, out);
                 // A bare name or literal has no effect but its check; keep calls named.
                 if !matches!(v.kind, ExprKind::Var { .. } | ExprKind::Null) {
@@ -52,6 +53,17 @@ impl Lowerer {
                 }
             }
             S::Assign { targets, value } => {
+                if targets.len() > 1 {
+                    self.construct("chained assignment");
+                }
+                for t in targets {
+                    match &t.kind {
+                        A::Name(_) => self.construct("assignment"),
+                        A::Subscript(..) => self.construct("subscript assignment"),
+                        A::Tuple(_) | A::List(_) => self.construct("unpacking assignment"),
+                        _ => {}
+                    }
+                }
                 let v = self.expr(value, out);
                 let v = if targets.len() > 1 {
                     self.bind_temp(v, "v", out)
@@ -64,6 +76,7 @@ impl Lowerer {
             }
             S::AugAssign { target, op, value } => self.aug_assign(target, *op, value, span, out),
             S::Def { name, params, body } => {
+                self.construct("def");
                 let defaults = self.defaults(name, params, out);
                 let qual = self.qualname(name);
                 let func = self.function(&qual, params, Body::Stmts(body), span);
@@ -74,6 +87,7 @@ impl Lowerer {
                 }
             }
             S::Return(e) => {
+                self.construct("return");
                 if self.depth() == 0 {
                     return self.invalid("'return' outside function", span);
                 }
@@ -94,6 +108,7 @@ impl Lowerer {
                 then,
                 otherwise,
             } => {
+                self.construct("if");
                 let c = self.expr(cond, out);
                 let then = self.block(then);
                 let otherwise = self.block(otherwise);
@@ -111,6 +126,10 @@ impl Lowerer {
                 body,
                 otherwise,
             } => {
+                self.construct("while");
+                if !otherwise.is_empty() {
+                    self.construct("while … else");
+                }
                 let (b, c) = (self.temp("break"), self.temp("continue"));
                 let mut cond_out = Vec::new();
                 let cv = self.expr(cond, &mut cond_out);
@@ -122,6 +141,7 @@ impl Lowerer {
                     truthy(cv)
                 } else {
                     // The condition needs statements: test it inside `while true`.
+                    self.construct("while with a call in its condition");
                     let end = self.temp("end");
                     loop_body.extend(cond_out);
                     loop_body.push(if_(truthy(cv), vec![], vec![brk(&end, null())]));
@@ -155,6 +175,10 @@ impl Lowerer {
                 body,
                 otherwise,
             } => {
+                self.construct("for");
+                if !otherwise.is_empty() {
+                    self.construct("for … else");
+                }
                 let (b, c) = (self.temp("break"), self.temp("continue"));
                 self.ctx().loops.push((b.clone(), c.clone()));
                 let lowered = self.for_loop(target, iter, span, out, &mut |l: &mut Lowerer,
@@ -171,7 +195,13 @@ impl Lowerer {
             S::Break | S::Continue => match self.stack.last().and_then(|c| c.loops.last()).cloned()
             {
                 Some((b, c)) => {
-                    let target = if matches!(s.kind, S::Break) { b } else { c };
+                    let target = if matches!(s.kind, S::Break) {
+                        self.construct("break");
+                        b
+                    } else {
+                        self.construct("continue");
+                        c
+                    };
                     out.push(sp(
                         ExprKind::Break {
                             label: target,
@@ -189,11 +219,12 @@ impl Lowerer {
                     self.invalid(what, span)
                 }
             },
-            S::Pass => {}
+            S::Pass => self.construct("pass"),
             S::Del(targets) => {
                 for t in targets {
                     match &t.kind {
                         A::Subscript(o, i) if !matches!(i.kind, A::Slice(..)) => {
+                            self.construct("del");
                             let o = self.atom(o, i.has_call(), out);
                             let i = self.expr(i, out);
                             out.push(sp(
@@ -216,6 +247,7 @@ impl Lowerer {
                 finally,
             } => self.try_stmt(body, handlers, otherwise, finally, span, out),
             S::Assert { test, message } => {
+                self.construct("assert");
                 let t = self.expr(test, out);
                 let mut fail = Vec::new();
                 let msg = match message {
@@ -238,14 +270,20 @@ impl Lowerer {
                 ));
             }
             S::Global(names) | S::Nonlocal(names) => {
-                if self.depth() == 0 && matches!(s.kind, S::Nonlocal(_)) {
-                    self.invalid("nonlocal declaration not allowed at module level", span);
+                if matches!(s.kind, S::Nonlocal(_)) {
+                    self.construct("nonlocal");
+                    if self.depth() == 0 {
+                        self.invalid("nonlocal declaration not allowed at module level", span);
+                    }
+                } else {
+                    self.construct("global");
                 }
                 let _ = names;
             }
             S::Import(modules) => {
                 for (m, mspan) in modules {
                     if m == "containerless" && self.depth() == 0 {
+                        self.construct("import containerless");
                         self.containerless = true;
                     } else {
                         self.unsupported(
@@ -270,6 +308,7 @@ impl Lowerer {
         if params.iter().all(|p| p.default.is_none()) {
             return None;
         }
+        self.construct("def with defaults");
         let mut cells = Vec::new();
         for (i, p) in params.iter().enumerate() {
             match &p.default {
@@ -380,6 +419,7 @@ impl Lowerer {
     ) {
         match &target.kind {
             A::Name(n) => {
+                self.construct("augmented assignment");
                 let current = self.name(n, target.span, out);
                 let current = if value.has_call() {
                     self.bind_temp(current, "cur", out)
@@ -391,6 +431,7 @@ impl Lowerer {
                 self.assign_name(n, r, target.span, out);
             }
             A::Subscript(o, i) if !matches!(i.kind, A::Slice(..)) => {
+                self.construct("augmented subscript assignment");
                 let o = self.atom(o, true, out);
                 let i = self.atom(i, true, out);
                 let current = Expr::new(ExprKind::Index {
@@ -418,6 +459,7 @@ impl Lowerer {
 
     fn raise(&mut self, e: Option<&ast::Expr>, span: Span, out: &mut Vec<Expr>) {
         let Some(e) = e else {
+            self.construct("bare raise");
             match self.stack.last().and_then(|c| c.handling.last()).cloned() {
                 Some(h) => out.push(sp(
                     ExprKind::Throw {
@@ -432,6 +474,7 @@ impl Lowerer {
         // `raise ValueError` raises an instance made without arguments.
         if let A::Name(n) = &e.kind {
             if matches!(self.resolve(n), Binding::Builtin(_)) && super::builtins::is_exception(n) {
+                self.construct("raise ExceptionClass");
                 let v = prim(PrimOp::ErrorNew, vec![str_lit(n), str_lit("")]);
                 out.push(sp(ExprKind::Throw { value: Box::new(v) }, span));
                 return;
@@ -441,9 +484,11 @@ impl Lowerer {
             if matches!(&f.kind, A::Name(n) if super::builtins::is_exception(n) && matches!(self.resolve(n), Binding::Builtin(_))));
         let v = self.expr(e, out);
         if is_class_call {
+            self.construct("raise ExceptionClass(…)");
             out.push(sp(ExprKind::Throw { value: Box::new(v) }, span));
             return;
         }
+        self.construct("raise expression");
         let v = self.bind_temp(v, "exc", out);
         let test = prim(PrimOp::ErrorIs, vec![v.clone(), str_lit("BaseException")]);
         let ok = Expr::new(ExprKind::Throw { value: Box::new(v) });
@@ -470,6 +515,9 @@ impl Lowerer {
         out: &mut Vec<Expr>,
     ) {
         let mut inner = self.block(body);
+        if !otherwise.is_empty() {
+            self.construct("try … else");
+        }
         let ok_flag = if !otherwise.is_empty() && !handlers.is_empty() {
             let f = self.temp("ok");
             inner.push(set_var(&f, bool_lit(true)));
@@ -484,6 +532,7 @@ impl Lowerer {
         if handlers.is_empty() {
             core.extend(inner);
         } else {
+            self.construct("try … except");
             let exc = self.temp("exc");
             self.ctx().handling.push(exc.clone());
             // Handlers are tried in order; none matching re-raises.
@@ -494,6 +543,7 @@ impl Lowerer {
                 let mut hbody = Vec::new();
                 let saved = self.ctx().assigned.clone();
                 if let Some(n) = &h.name {
+                    self.construct("except … as name");
                     self.assign_name(n, var(&exc), h.span, &mut hbody);
                 }
                 hbody.extend(self.block(&h.body));
@@ -504,7 +554,10 @@ impl Lowerer {
                     self.ctx().assigned.remove(n);
                 }
                 chain = match &h.classes {
-                    None => hbody,
+                    None => {
+                        self.construct("bare except");
+                        hbody
+                    }
                     Some(classes) => {
                         let test = self.exception_test(&var(&exc), classes);
                         vec![sp(
@@ -539,6 +592,7 @@ impl Lowerer {
         }
         match finally {
             Some(fin) => {
+                self.construct("try … finally");
                 let fin = self.block(fin);
                 out.push(sp(
                     ExprKind::Try {
@@ -556,7 +610,10 @@ impl Lowerer {
     /// `error.is(e, C)` for an `except C` / `except (C1, C2)` clause.
     fn exception_test(&mut self, e: &Expr, classes: &ast::Expr) -> Expr {
         let names: Vec<&ast::Expr> = match &classes.kind {
-            A::Tuple(items) => items.iter().collect(),
+            A::Tuple(items) => {
+                self.construct("except (A, B)");
+                items.iter().collect()
+            }
             _ => vec![classes],
         };
         let mut test: Option<Expr> = None;
@@ -677,6 +734,7 @@ impl Lowerer {
         if step == 0 {
             return None;
         }
+        self.construct("for … in range(…)");
         let index = |l: &mut Lowerer, e: &ast::Expr, out: &mut Vec<Expr>| {
             let v = l.expr(e, out);
             let checked = prim(PrimOp::PyBuiltin, vec![str_lit("range_arg"), v]);
