@@ -9,6 +9,7 @@
 //! runs cargo. Output is deterministic: the same trace gives byte-identical code.
 
 pub mod build;
+mod fast;
 mod gen;
 pub mod krate;
 mod module;
@@ -52,7 +53,7 @@ impl SourceMap {
 /// How to generate code.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
-    /// Unboxed fast paths for arithmetic and comparisons on numbers (see `gen::Fast`).
+    /// Unboxed fast paths for arithmetic and comparisons on numbers (see `fast::Fast`).
     pub specialise: bool,
 }
 
