@@ -76,14 +76,7 @@ pub fn check_compiled(
         Ok(r) => r,
         Err(OracleFailed(why)) => {
             eprintln!("oracle failed (not counted): {why}");
-            return Ok((
-                Tally {
-                    programs: 1,
-                    oracle_failed: 1,
-                    ..Tally::default()
-                },
-                None,
-            ));
+            return Ok(oracle_failed());
         }
     };
     let source_machine = Machine::new(&checked, &world, limits);
@@ -103,14 +96,7 @@ pub fn check_compiled(
         let oracle_ok = records_agree(oracle_record, &src_record);
         if !oracle_ok && !oracle_agrees_with_itself(oracle, source, inputs, &oracle_records) {
             eprintln!("oracle failed (not counted): it disagrees with itself on\n{source}");
-            return Ok((
-                Tally {
-                    programs: 1,
-                    oracle_failed: 1,
-                    ..Tally::default()
-                },
-                None,
-            ));
+            return Ok(oracle_failed());
         }
         if trace_ok && !oracle_ok {
             let known = exclusions::hit(
@@ -157,6 +143,16 @@ pub fn check_compiled(
         oracle_records,
     };
     Ok((tally, Some(compiled)))
+}
+
+/// A program the oracle failed on: counted apart, not checked further.
+fn oracle_failed() -> (Tally, Option<Compiled>) {
+    let tally = Tally {
+        programs: 1,
+        oracle_failed: 1,
+        ..Tally::default()
+    };
+    (tally, None)
 }
 
 /// Before a disagreement with the oracle counts, the oracle must give the same records on

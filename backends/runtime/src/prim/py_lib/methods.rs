@@ -45,15 +45,7 @@ pub(super) fn str_method(
                 )
             })?;
             let max = match args.get(1) {
-                Some(v) => int_arg(v).ok_or_else(|| {
-                    Error::new(
-                        "TypeError",
-                        format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            type_name(heap, v)
-                        ),
-                    )
-                })?,
+                Some(v) => index_arg(heap, v)?,
                 None => -1,
             };
             let parts = if name == "split" {
@@ -236,6 +228,19 @@ pub(super) fn list_items(heap: &Heap, loc: u32) -> Vec<Value> {
     }
 }
 
+/// An int argument where CPython wants an index (`pop`, `insert`, `split`'s count).
+fn index_arg(heap: &Heap, v: &Value) -> Result<i64, Error> {
+    int_arg(v).ok_or_else(|| {
+        Error::new(
+            "TypeError",
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(heap, v)
+            ),
+        )
+    })
+}
+
 fn list_len(heap: &Heap, loc: u32) -> usize {
     match heap.get(loc) {
         Some(HeapObj::Array { items, .. }) => items.len(),
@@ -274,15 +279,7 @@ pub(super) fn list_method(
         }
         let len = len as i64;
         let i = match args.first() {
-            Some(v) => int_arg(v).ok_or_else(|| {
-                Error::new(
-                    "TypeError",
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        type_name(heap, v)
-                    ),
-                )
-            })?,
+            Some(v) => index_arg(heap, v)?,
             None => -1,
         };
         let j = if i < 0 { i + len } else { i };
@@ -305,15 +302,7 @@ pub(super) fn list_method(
         "insert" => {
             arity(name, args, 2, 2)?;
             let len = items.len() as i64;
-            let i = int_arg(&args[0]).ok_or_else(|| {
-                Error::new(
-                    "TypeError",
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        type_name(heap, &args[0])
-                    ),
-                )
-            })?;
+            let i = index_arg(heap, &args[0])?;
             let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
             heap.charge(&args[1]);
             items.insert(i as usize, args[1].clone());
