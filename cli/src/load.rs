@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
 use tracelab_ir::wf;
-use tracelab_semantics::World;
+use tracelab_runtime::World;
 
 /// Why a command could not do its job; all of these exit with status 2.
 pub struct Failure {

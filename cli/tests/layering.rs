@@ -1,10 +1,11 @@
 //! The crate graph follows the layering of ARCHITECTURE.md: `ir` depends on no tracelab
-//! crate, frontends and the code generator on `ir` only, the runtime on `ir` and `prims`,
-//! the semantics on those and the runtime (whose values, heap and primitives it shares
-//! with generated code), and nothing depends on the CLI. The differential-testing crate
-//! sits beside the CLI: it uses the semantics, the frontends and the code generator, and
-//! only the CLI (`rules --coverage`, `fuzz`) uses it. Also: every workspace crate is
-//! described in ARCHITECTURE.md.
+//! crate, frontends and the code generator on `ir` only; the runtime is the base layer of
+//! execution, on `ir` and `prims` only; the semantics and the execution context of generated
+//! code (`tracelab-exec`) both stand on the runtime, and nothing under the semantics belongs
+//! to a backend; nothing depends on the CLI. The differential-testing crate sits beside the
+//! CLI: it uses the semantics, the frontends and the code generator, and only the CLI
+//! (`rules --coverage`, `fuzz`) uses it. Also: every workspace crate is described in
+//! ARCHITECTURE.md.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -62,11 +63,13 @@ fn internal_edges() -> BTreeMap<String, Vec<String>> {
 fn allowed(krate: &str) -> Option<&'static [&'static str]> {
     match krate {
         "tracelab-ir" | "tracelab-prims" => Some(&[]),
-        "tracelab-semantics" => Some(&["tracelab-ir", "tracelab-prims", "tracelab-runtime"]),
+        "tracelab-semantics" => Some(&["tracelab-ir", "tracelab-runtime"]),
+        "tracelab-exec" => Some(&["tracelab-ir", "tracelab-runtime"]),
         "tracelab-js" | "tracelab-python" | "tracelab-backend-rust" => Some(&["tracelab-ir"]),
         "tracelab-runtime" => Some(&["tracelab-ir", "tracelab-prims"]),
         "tracelab-difftest" => Some(&[
             "tracelab-ir",
+            "tracelab-runtime",
             "tracelab-semantics",
             "tracelab-js",
             "tracelab-python",
@@ -100,6 +103,45 @@ fn dependencies_point_toward_ir() {
     assert!(
         violations.is_empty(),
         "dependencies against the layering: {violations:?}"
+    );
+}
+
+/// Every tracelab crate `krate` depends on, directly or not.
+fn closure(edges: &BTreeMap<String, Vec<String>>, krate: &str) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut todo = vec![krate.to_string()];
+    while let Some(k) = todo.pop() {
+        for dep in edges.get(&k).into_iter().flatten() {
+            if !seen.contains(dep) {
+                seen.push(dep.clone());
+                todo.push(dep.clone());
+            }
+        }
+    }
+    seen.sort();
+    seen
+}
+
+#[test]
+fn the_runtime_is_the_base_and_no_backend_is_under_the_semantics() {
+    let edges = internal_edges();
+    assert_eq!(
+        closure(&edges, "tracelab-runtime"),
+        ["tracelab-ir", "tracelab-prims"],
+        "the runtime stands on the syntax and the scalar primitives only"
+    );
+    let under = closure(&edges, "tracelab-semantics");
+    assert!(
+        under.contains(&"tracelab-runtime".to_string()),
+        "the semantics runs on the runtime: {under:?}"
+    );
+    let backends: Vec<&String> = under
+        .iter()
+        .filter(|k| k.contains("backend") || k.as_str() == "tracelab-exec")
+        .collect();
+    assert!(
+        backends.is_empty(),
+        "backend crates under the semantics: {backends:?}"
     );
 }
 

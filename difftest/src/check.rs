@@ -8,8 +8,9 @@ use crate::rust::Compiled;
 use crate::Lang;
 use serde_json::Value;
 use tracelab_ir::wf::Checked;
-use tracelab_semantics::outcome::records_agree;
-use tracelab_semantics::{trace, Limits, Machine, OutcomeKind, World};
+use tracelab_runtime::outcome::records_agree;
+use tracelab_runtime::{Limits, OutcomeKind, World};
+use tracelab_semantics::{trace, Machine};
 
 /// What one program did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,9 @@
 use crate::case::Cases;
 use crate::{Lang, TRAIN};
 use tracelab_ir::wf::Checked;
+use tracelab_runtime::{Limits, World};
 use tracelab_semantics::rules::RuleDef;
-use tracelab_semantics::{trace, Limits, Machine, World};
+use tracelab_semantics::{trace, Machine};
 
 /// What a batch of random programs did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

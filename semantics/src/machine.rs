@@ -14,15 +14,17 @@ pub mod data;
 pub mod errors;
 pub mod events;
 pub mod functions;
+pub mod observe;
 
-use crate::outcome::{Limit, Limits, Outcome, OutcomeKind};
 use crate::rules::RuleDef;
-use crate::value::{Heap, HeapObj, Loc, Value};
-use crate::world::World;
 use im::{HashMap, Vector};
 use std::rc::Rc;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::{Catch, Dialect, EventKind, Expr, Field, FunDef, PrimOp, Program};
+use tracelab_runtime::meter::Meter;
+use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
+use tracelab_runtime::value::{Heap, HeapObj, Loc, Value};
+use tracelab_runtime::world::World;
 
 /// Names to cells.
 pub type Env = HashMap<Rc<str>, Loc>;
@@ -161,10 +163,12 @@ pub enum Frame<'p> {
         event: EventKind,
     },
     RegisterArg {
+        site: Node<'p>,
         event: EventKind,
         callback: Node<'p>,
     },
     Register {
+        site: Node<'p>,
         event: EventKind,
         arg: Value,
     },
@@ -196,6 +200,8 @@ pub enum Handler<'p> {
 /// A registered event waiting for its turn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending<'p> {
+    /// The `register` or `callback` that queued it.
+    pub site: Node<'p>,
     pub event: EventKind,
     pub arg: Value,
     pub handler: Handler<'p>,
@@ -211,9 +217,8 @@ pub struct Host<'p> {
     /// The value of the program body (the first turn).
     pub main: Option<Value>,
     pub queue: Vector<Pending<'p>>,
-    pub fuel_used: u64,
-    /// Function activations on the continuation.
-    pub depth: u32,
+    /// Fuel spent, and function activations on the continuation.
+    pub meter: Meter,
 }
 
 /// A machine configuration.
@@ -274,7 +279,7 @@ impl<'p> Machine<'p> {
     /// The initial configuration: the program body with `input` bound to the input.
     pub fn initial(&self, input: &serde_json::Value) -> Config<'p> {
         let mut heap = Heap::default();
-        let input = crate::json::from_json(input, self.dialect(), &mut heap);
+        let input = tracelab_runtime::json::from_json(input, self.dialect(), &mut heap);
         let cell = heap.alloc(HeapObj::Cell(input.clone()));
         let env = Env::unit(Rc::from(tracelab_ir::wf::INPUT_VAR), cell);
         Config {
@@ -288,8 +293,7 @@ impl<'p> Machine<'p> {
                 response: None,
                 main: None,
                 queue: Vector::new(),
-                fuel_used: 0,
-                depth: 0,
+                meter: Meter::default(),
             },
         }
     }
@@ -316,41 +320,37 @@ impl<'p> Machine<'p> {
         }
     }
 
-    /// Runs to an outcome, calling `observe` with every rule taken.
+    /// Runs to an outcome, reporting every step to `observer` (a closure over the rules
+    /// taken is one).
     pub fn run_observed(
         &self,
         input: &serde_json::Value,
-        observe: impl FnMut(&'static RuleDef),
+        observer: &mut (impl observe::Observer<'p> + ?Sized),
     ) -> Outcome {
-        self.run_from_observed(self.initial(input), observe)
+        self.run_from_observed(self.initial(input), observer)
     }
 
     /// Runs a configuration to its outcome.
     pub fn run_from(&self, cfg: Config<'p>) -> Outcome {
-        self.run_from_observed(cfg, |_| {})
+        self.run_from_observed(cfg, &mut |_: &'static RuleDef| {})
     }
 
-    fn run_from_observed(
+    /// Runs a configuration to its outcome, reporting every step to `observer`.
+    pub fn run_from_observed(
         &self,
         mut cfg: Config<'p>,
-        mut observe: impl FnMut(&'static RuleDef),
+        observer: &mut (impl observe::Observer<'p> + ?Sized),
     ) -> Outcome {
         loop {
-            match self.step(cfg) {
-                Step::Next(next, rule) => {
-                    observe(rule);
-                    cfg = next;
-                }
-                Step::Done(outcome, rule) => {
-                    observe(rule);
-                    return outcome;
-                }
+            match self.step_observed(cfg, observer) {
+                Step::Next(next, _) => cfg = next,
+                Step::Done(outcome, _) => return outcome,
             }
         }
     }
 
     pub fn run(&self, input: &serde_json::Value) -> Outcome {
-        self.run_observed(input, |_| {})
+        self.run_from(self.initial(input))
     }
 
     fn eval(&self, node: Node<'p>, cfg: Config<'p>) -> Step<'p> {

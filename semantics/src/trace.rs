@@ -30,12 +30,12 @@ pub mod merge;
 pub mod render;
 pub mod stats;
 
-use crate::outcome::Limits;
-use crate::outcome::Outcome;
-use crate::world::World;
 use collect::Coverage;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::{Level, Program};
+use tracelab_runtime::outcome::Limits;
+use tracelab_runtime::outcome::Outcome;
+use tracelab_runtime::world::World;
 
 pub use merge::{merge, MergeConflict};
 

@@ -2,8 +2,8 @@
 //!     node semantics/tests/oracle/gen_inspect.js > semantics/tests/oracle/js_inspect_cases.json
 
 use std::rc::Rc;
-use tracelab_semantics::prim::js_inspect::format;
-use tracelab_semantics::value::{Heap, HeapObj, Key, Props, Value};
+use tracelab_runtime::prim::js_inspect::format;
+use tracelab_runtime::value::{Heap, HeapObj, Key, Props, Value};
 
 /// JSON with the generator's markers for values JSON lacks.
 fn decode(j: &serde_json::Value, heap: &mut Heap) -> Value {

@@ -6,7 +6,9 @@ use common::gen;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::FileFailurePersistence;
-use tracelab_semantics::{rules, Limit, Limits, Machine, OutcomeKind, Step};
+use tracelab_runtime::{Limit, Limits, OutcomeKind};
+use tracelab_semantics::rules::{self, RuleDef};
+use tracelab_semantics::{Machine, Step};
 
 fn small_limits(dialect: tracelab_ir::Dialect, fuel: u64) -> Limits {
     Limits {
@@ -48,8 +50,8 @@ proptest! {
             }
         }
         let (mut first, mut second) = (Vec::new(), Vec::new());
-        let a = machine.run_observed(&input, |r| first.push(r.name));
-        let b = machine.run_observed(&input, |r| second.push(r.name));
+        let a = machine.run_observed(&input, &mut |r: &'static RuleDef| first.push(r.name));
+        let b = machine.run_observed(&input, &mut |r: &'static RuleDef| second.push(r.name));
         prop_assert_eq!(first, second);
         prop_assert_eq!(a, b);
     }
@@ -74,7 +76,7 @@ proptest! {
         let world = gen::world();
         let machine = Machine::new(&checked, &world, small_limits(checked.program().dialect, 2_000));
         let mut missing = None;
-        machine.run_observed(&input, |rule| {
+        machine.run_observed(&input, &mut |rule: &'static RuleDef| {
             if rules::lookup(rule.name) != Some(rule) {
                 missing = Some(rule.name);
             }

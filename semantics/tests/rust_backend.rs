@@ -13,7 +13,8 @@ use proptest::test_runner::{Config, TestRunner};
 use tracelab_backend_rust::build;
 use tracelab_backend_rust::krate::TraceModule;
 use tracelab_ir::wf::Checked;
-use tracelab_semantics::{trace, Limits, Machine};
+use tracelab_runtime::Limits;
+use tracelab_semantics::{trace, Machine};
 
 const FUEL: u64 = 3_000;
 

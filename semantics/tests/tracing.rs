@@ -9,8 +9,9 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::Program;
+use tracelab_runtime::{Limit, Limits, Outcome, OutcomeKind};
 use tracelab_semantics::trace::{self, collect::Coverage, merge, render};
-use tracelab_semantics::{Limit, Limits, Machine, Outcome, OutcomeKind};
+use tracelab_semantics::Machine;
 
 fn limits(p: &Program) -> Limits {
     Limits {
@@ -138,7 +139,7 @@ fn tl(source: &str) -> Checked {
 }
 
 fn tree_size(p: &Checked, inputs: &[serde_json::Value]) -> trace::stats::Stats {
-    let world = tracelab_semantics::World::default();
+    let world = tracelab_runtime::World::default();
     let (_, t) = trace::trace_tree(p, &world, Limits::default_for(p.program().dialect), inputs)
         .expect("core");
     trace::stats::stats(&t)
@@ -179,7 +180,7 @@ fn loop_iterations_do_not_grow_the_trace() {
           set i = prim js.add(i, 1.0)
         };
         acc");
-    let world = tracelab_semantics::World::default();
+    let world = tracelab_runtime::World::default();
     let lim = Limits::default_for(p.program().dialect);
     let ten = trace::trace_tree(&p, &world, lim, &[serde_json::json!(10)])
         .expect("core")
@@ -205,7 +206,7 @@ fn another_callee_gives_unknown_not_a_wrong_answer() {
         let fs = [clos g, clos h];
         let f = fs[input.k];
         f(input.v)");
-    let world = tracelab_semantics::World::default();
+    let world = tracelab_runtime::World::default();
     let lim = Limits::default_for(p.program().dialect);
     let (_, tree) =
         trace::trace_tree(&p, &world, lim, &[serde_json::json!({"k": 0, "v": 5})]).expect("core");
@@ -230,7 +231,7 @@ fn another_callee_gives_unknown_not_a_wrong_answer() {
 #[test]
 fn traces_are_not_traced_again() {
     let t = tl("dialect js;\nunknown");
-    let world = tracelab_semantics::World::default();
+    let world = tracelab_runtime::World::default();
     let r = trace::trace_run(
         &t,
         &world,
@@ -269,7 +270,10 @@ fn generated_programs_exercise_tracing() {
         let tree = checked_trace(tree);
         let mut rules = Vec::new();
         for input in &held {
-            let out = Machine::new(&tree, &world, lim).run_observed(input, |r| rules.push(r.name));
+            let out = Machine::new(&tree, &world, lim).run_observed(
+                input,
+                &mut |r: &'static tracelab_semantics::rules::RuleDef| rules.push(r.name),
+            );
             held_unknown += (out.kind == OutcomeKind::Unknown) as u32;
         }
         guard_misses += rules.contains(&"E-Guard-Fail") as u32;

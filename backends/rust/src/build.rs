@@ -24,7 +24,14 @@ fn workspace() -> PathBuf {
 pub fn runtime_path() -> PathBuf {
     std::env::var_os("TRACELAB_RUNTIME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("backends").join("runtime"))
+        .unwrap_or_else(|| workspace().join("runtime"))
+}
+
+/// The `tracelab-exec` crate generated crates depend on (`TRACELAB_EXEC` overrides).
+pub fn exec_path() -> PathBuf {
+    std::env::var_os("TRACELAB_EXEC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("backends").join("exec"))
 }
 
 /// The shared target directory (`TRACELAB_RUST_TARGET` overrides).
@@ -57,9 +64,12 @@ pub fn module_with(
 pub fn write_crate(dir: &Path, package: &str, modules: &[TraceModule]) -> Result<(), String> {
     let runtime = runtime_path();
     let runtime = runtime.to_str().ok_or("the runtime's path is not UTF-8")?;
+    let exec = exec_path();
+    let exec = exec.to_str().ok_or("the exec crate's path is not UTF-8")?;
     let spec = CrateSpec {
         package,
         runtime_path: runtime,
+        exec_path: exec,
     };
     for (path, text) in krate::files(&spec, modules) {
         let path = dir.join(path);

@@ -6,6 +6,8 @@ pub struct CrateSpec<'a> {
     pub package: &'a str,
     /// The `tracelab-runtime` crate, as a path dependency (absolute).
     pub runtime_path: &'a str,
+    /// The `tracelab-exec` crate (the execution context), as a path dependency (absolute).
+    pub exec_path: &'a str,
 }
 
 /// A generated module and the name it goes under (a Rust identifier).
@@ -44,13 +46,14 @@ fn manifest(spec: &CrateSpec) -> String {
          \n\
          [dependencies]\n\
          tracelab-runtime = {{ path = {:?} }}\n\
+         tracelab-exec = {{ path = {:?} }}\n\
          \n\
          [lints.rust]\n\
          unsafe_code = \"forbid\"\n\
          \n\
          # A crate of its own, wherever it is written.\n\
          [workspace]\n",
-        spec.package, spec.runtime_path
+        spec.package, spec.runtime_path, spec.exec_path
     )
 }
 
@@ -63,7 +66,7 @@ fn library(modules: &[TraceModule]) -> String {
         out.push_str(&format!("pub mod {};\n", m.name));
     }
     out.push_str(
-        "\nuse tracelab_runtime::exec::Dialect;\n\
+        "\nuse tracelab_exec::Dialect;\n\
          use tracelab_runtime::{Limits, Outcome, World};\n\n\
          /// The entry point of a trace.\n\
          pub type Run = fn(&tracelab_runtime::serde_json::Value, &World, Limits) -> Outcome;\n\n\
@@ -130,7 +133,7 @@ fn options() -> Result<Options, String> {
     Ok(o)
 }
 
-fn find(name: Option<&str>) -> Result<&'static (&'static str, tracelab_runtime::exec::Dialect, gen::Run), String> {
+fn find(name: Option<&str>) -> Result<&'static (&'static str, tracelab_exec::Dialect, gen::Run), String> {
     match name {
         None => gen::TRACES.first().ok_or_else(|| "the crate has no trace".to_string()),
         Some(n) => gen::TRACES.iter().find(|t| t.0 == n).ok_or_else(|| format!("no trace is named `{n}`")),
@@ -176,8 +179,8 @@ fn main() -> ExitCode {
         }
     };
     // The deepest default bound (JavaScript's) unless told otherwise.
-    let deepest = Limits { max_depth: o.max_depth.unwrap_or(10_000), ..Limits::default_for(tracelab_runtime::exec::Dialect::Js) };
-    tracelab_runtime::exec::with_deep_stack(deepest, || run_all(&o))
+    let deepest = Limits { max_depth: o.max_depth.unwrap_or(10_000), ..Limits::default_for(tracelab_exec::Dialect::Js) };
+    tracelab_exec::with_deep_stack(deepest, || run_all(&o))
 }
 
 fn run_all(o: &Options) -> ExitCode {

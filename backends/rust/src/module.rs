@@ -67,7 +67,7 @@ pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) ->
     }
     exec.extend(["Rt", "R"]);
     let imports = format!(
-        "use tracelab_runtime::exec::{{{}}};\nuse tracelab_runtime::{{Limits, Loc, Outcome, Value, World}};",
+        "use tracelab_exec::{{{}}};\nuse tracelab_runtime::{{Limits, Loc, Outcome, Value, World}};",
         exec.join(", ")
     );
     code.replacen("__IMPORTS__", &imports, 1)
@@ -100,7 +100,7 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
         None,
     );
     g.w.line(
-        "tracelab_runtime::exec::with_deep_stack(limits, || run_here(input, world, limits))",
+        "tracelab_exec::with_deep_stack(limits, || run_here(input, world, limits))",
         None,
     );
     g.w.close("}");

@@ -13,8 +13,8 @@ use tracelab_semantics::trace;
 /// already a trace. `Err` says why there is none.
 pub fn trace_for(
     loaded: &load::Loaded,
-    world: &tracelab_semantics::World,
-    limits: tracelab_semantics::Limits,
+    world: &tracelab_runtime::World,
+    limits: tracelab_runtime::Limits,
     inputs: &[serde_json::Value],
 ) -> Result<Checked, String> {
     if loaded.program.level() == Level::Trace {

@@ -17,9 +17,10 @@ use tracelab_backend_rust::build as rust;
 use tracelab_backend_rust::krate::TraceModule;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::Level;
-use tracelab_semantics::outcome::records_agree;
+use tracelab_runtime::outcome::records_agree;
+use tracelab_runtime::{Limits, Outcome, OutcomeKind};
 use tracelab_semantics::rules::RuleDef;
-use tracelab_semantics::{Limits, Machine, Outcome, OutcomeKind};
+use tracelab_semantics::Machine;
 
 /// Runs an example on each of its inputs with the source semantics.
 pub fn run_example(
@@ -65,7 +66,7 @@ pub(crate) struct Row {
     /// The program's file name and text, which the generated comments cite.
     pub file: String,
     pub program_text: String,
-    pub world: tracelab_semantics::World,
+    pub world: tracelab_runtime::World,
     pub limits: Limits,
 }
 

@@ -10,8 +10,9 @@ use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 use tracelab_backend_rust::build as rust;
-use tracelab_semantics::outcome::records_agree;
-use tracelab_semantics::{trace, Machine, OutcomeKind};
+use tracelab_runtime::outcome::records_agree;
+use tracelab_runtime::OutcomeKind;
+use tracelab_semantics::{trace, Machine};
 
 pub fn diff(
     file: &Path,
@@ -119,7 +120,7 @@ fn run_rust(
     loaded: &load::Loaded,
     inputs: &[serde_json::Value],
     world: Option<&Path>,
-    limits: tracelab_semantics::Limits,
+    limits: tracelab_runtime::Limits,
 ) -> Result<Vec<String>, String> {
     let file = Path::new(&loaded.path)
         .file_name()

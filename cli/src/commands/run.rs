@@ -5,9 +5,10 @@ use crate::LimitArgs;
 use std::path::Path;
 use std::process::ExitCode;
 use tracelab_ir::{Expr, Program};
+use tracelab_runtime::value::Value;
+use tracelab_runtime::Limits;
 use tracelab_semantics::machine::Control;
-use tracelab_semantics::value::Value;
-use tracelab_semantics::{Limits, Machine, Step};
+use tracelab_semantics::{Machine, Step};
 
 pub fn limits_for(program: &Program, args: LimitArgs) -> Limits {
     let mut limits = Limits::default_for(program.dialect);

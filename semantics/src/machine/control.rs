@@ -1,11 +1,11 @@
 //! Literals, variables, `let`/`set` of variables, blocks, `if`, `while`, labels and breaks.
 
 use super::{alloc_cell, next, push_eval, Body, Config, Control, Frame, Machine, Node, Step};
-use crate::prim::errors;
 use crate::rules::RuleDef;
-use crate::value::{HeapObj, Value};
 use std::rc::Rc;
 use tracelab_ir::{Expr, ExprKind, LValue};
+use tracelab_runtime::prim::errors;
+use tracelab_runtime::value::{HeapObj, Value};
 
 const G: &str = "Variables, blocks and control";
 
@@ -388,7 +388,7 @@ impl<'p> Machine<'p> {
             }
             Some(frame) => {
                 if matches!(frame, Frame::Return { .. }) {
-                    cfg.host.depth -= 1;
+                    cfg.host.meter.leave();
                 }
                 next(cfg, Control::Break(label, v), &E_BREAK_POP)
             }
@@ -398,7 +398,7 @@ impl<'p> Machine<'p> {
 
 /// The cell of a variable. The machine runs only well-formed programs (see
 /// [`Machine::new`]), in which every variable read or written is bound.
-pub(crate) fn lookup(cfg: &Config<'_>, name: &str) -> crate::value::Loc {
+pub(crate) fn lookup(cfg: &Config<'_>, name: &str) -> tracelab_runtime::value::Loc {
     match cfg.env.get(name) {
         Some(&loc) => loc,
         None => unreachable!("well-formed programs use bound variables only, `{name}` is not"),

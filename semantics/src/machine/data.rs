@@ -1,12 +1,12 @@
 //! Objects, arrays, field and index access and assignment, primitive application.
 
 use super::{next, push_eval, Body, Config, Control, Frame, Machine, Node, Step};
-use crate::prim::{self, access};
 use crate::rules::RuleDef;
-use crate::value::{HeapObj, Key, Props, Value};
 use im::Vector;
 use std::rc::Rc;
 use tracelab_ir::ExprKind;
+use tracelab_runtime::prim::{self, access};
+use tracelab_runtime::value::{HeapObj, Key, Props, Value};
 
 const G: &str = "Data and primitives";
 

@@ -1,12 +1,12 @@
 //! Raising and handling errors: `throw`, `try`/`catch`/`finally`, uncaught errors.
 
 use super::{next, push_eval, Body, Config, Control, Frame, Machine, Node, Step};
-use crate::outcome::{Outcome, OutcomeKind};
-use crate::prim::errors::{self, Error};
 use crate::rules::RuleDef;
-use crate::value::Value;
 use std::rc::Rc;
 use tracelab_ir::ExprKind;
+use tracelab_runtime::outcome::{Outcome, OutcomeKind};
+use tracelab_runtime::prim::errors::{self, Error};
+use tracelab_runtime::value::Value;
 
 const G: &str = "Errors";
 
@@ -204,7 +204,7 @@ impl<'p> Machine<'p> {
             }
             Some(frame) => {
                 if matches!(frame, Frame::Return { .. }) {
-                    cfg.host.depth -= 1;
+                    cfg.host.meter.leave();
                 }
                 next(cfg, Control::Raise(v), &E_RAISE_POP)
             }

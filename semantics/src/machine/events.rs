@@ -5,12 +5,12 @@ use super::{
     alloc_cell, next, push_eval, Body, Config, Control, Env, Frame, Handler, Machine, Node,
     Pending, Step,
 };
-use crate::outcome::{Limit, Outcome, OutcomeKind};
-use crate::prim::display;
 use crate::rules::RuleDef;
-use crate::value::Value;
 use std::rc::Rc;
 use tracelab_ir::{EventKind, ExprKind};
+use tracelab_runtime::outcome::{Limit, Outcome, OutcomeKind};
+use tracelab_runtime::prim::display;
+use tracelab_runtime::value::Value;
 
 const G: &str = "Events, the host and halting";
 
@@ -157,6 +157,7 @@ impl<'p> Machine<'p> {
             } => push_eval(
                 cfg,
                 Frame::RegisterArg {
+                    site: node,
                     event: *event,
                     callback: Node(callback),
                 },
@@ -196,14 +197,23 @@ impl<'p> Machine<'p> {
                     next(cfg, Control::Value(Value::Undefined), &E_LOG)
                 }
             },
-            Frame::RegisterArg { event, callback } => push_eval(
+            Frame::RegisterArg {
+                site,
+                event,
+                callback,
+            } => push_eval(
                 cfg,
-                Frame::Register { event, arg: v },
+                Frame::Register {
+                    site,
+                    event,
+                    arg: v,
+                },
                 callback.0,
                 &E_REGISTER_CALLBACK,
             ),
-            Frame::Register { event, arg } => {
+            Frame::Register { site, event, arg } => {
                 cfg.host.queue.push_back(Pending {
+                    site,
                     event,
                     arg,
                     handler: Handler::Closure(v),
@@ -239,6 +249,7 @@ impl<'p> Machine<'p> {
                     body: Body(body),
                 };
                 cfg.host.queue.push_back(Pending {
+                    site: node,
                     event: *event,
                     arg,
                     handler,
@@ -259,6 +270,7 @@ impl<'p> Machine<'p> {
                 event,
                 arg,
                 handler,
+                ..
             }) => {
                 let answer = self.answer(event, &arg, &mut cfg);
                 match handler {
@@ -286,7 +298,7 @@ impl<'p> Machine<'p> {
                     .clone()
                     .or_else(|| cfg.host.main.clone())
                     .unwrap_or(Value::Undefined);
-                match crate::json::to_json_text(&cfg.heap, self.dialect(), &result) {
+                match tracelab_runtime::json::to_json_text(&cfg.heap, self.dialect(), &result) {
                     Ok(text) => {
                         Step::Done(Outcome::new(OutcomeKind::Ok(text), &cfg.host.log), &E_HALT)
                     }
@@ -307,10 +319,12 @@ impl<'p> Machine<'p> {
         match event {
             EventKind::Listen => cfg.host.input.clone(),
             EventKind::Get | EventKind::Post => {
-                let url = crate::prim::access::url_of(&cfg.heap, arg);
+                let url = tracelab_runtime::prim::access::url_of(&cfg.heap, arg);
                 match url.and_then(|u| self.world.lookup(event, &u)) {
-                    Some(json) => crate::json::from_json(json, self.dialect(), &mut cfg.heap),
-                    None => crate::json::missing(self.dialect()),
+                    Some(json) => {
+                        tracelab_runtime::json::from_json(json, self.dialect(), &mut cfg.heap)
+                    }
+                    None => tracelab_runtime::json::missing(self.dialect()),
                 }
             }
             EventKind::Respond | EventKind::Log => Value::Undefined,
@@ -319,13 +333,18 @@ impl<'p> Machine<'p> {
 
     /// Spends one unit of fuel; `Some(done)` when there was none left.
     pub(super) fn spend_fuel(&self, cfg: &mut Config<'p>) -> Option<Step<'p>> {
-        if cfg.host.fuel_used >= self.limits.fuel {
-            return Some(Step::Done(
-                Outcome::new(OutcomeKind::Limit(Limit::Fuel), &cfg.host.log),
-                &E_LIMIT_FUEL,
-            ));
+        match cfg.host.meter.spend_fuel(&self.limits) {
+            Ok(()) => None,
+            Err(limit) => Some(self.limit(cfg, limit)),
         }
-        cfg.host.fuel_used += 1;
-        None
+    }
+
+    /// The run ends with a limit.
+    pub(super) fn limit(&self, cfg: &Config<'p>, limit: Limit) -> Step<'p> {
+        let rule = match limit {
+            Limit::Fuel => &E_LIMIT_FUEL,
+            Limit::Memory => &E_LIMIT_MEMORY,
+        };
+        Step::Done(Outcome::new(OutcomeKind::Limit(limit), &cfg.host.log), rule)
     }
 }

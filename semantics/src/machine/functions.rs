@@ -1,13 +1,14 @@
 //! Closures, calls and returns; the trace-only guard and alias.
 
 use super::{alloc_cell, next, push_eval, Body, Config, Control, Env, Frame, Machine, Node, Step};
-use crate::outcome::{Outcome, OutcomeKind};
-use crate::prim::errors;
 use crate::rules::RuleDef;
-use crate::value::{HeapObj, Value};
 use im::Vector;
 use std::rc::Rc;
-use tracelab_ir::{CaseBody, Dialect, ExprKind, GuardCase, RETURN_LABEL};
+use tracelab_ir::{CaseBody, ExprKind, GuardCase, RETURN_LABEL};
+use tracelab_runtime::meter::Refusal;
+use tracelab_runtime::outcome::{Outcome, OutcomeKind};
+use tracelab_runtime::prim::errors;
+use tracelab_runtime::value::{HeapObj, Value};
 
 const G: &str = "Functions";
 
@@ -236,7 +237,7 @@ impl<'p> Machine<'p> {
             }
             Frame::Return { env } => {
                 cfg.env = env;
-                cfg.host.depth -= 1;
+                cfg.host.meter.leave();
                 next(cfg, Control::Value(v), &E_CALL_RETURN)
             }
             Frame::Alias { name, capture } => {
@@ -323,8 +324,8 @@ impl<'p> Machine<'p> {
         }
     }
 
-    /// The common part of a call: arity (JS pads, Python raises), depth, fuel, then the body
-    /// under the `return` label with the parameters bound in `env`.
+    /// The common part of a call: the checks of [`Meter::activate`] (arity, depth, fuel),
+    /// then the body under the `return` label with the parameters bound in `env`.
     #[allow(clippy::too_many_arguments)]
     fn activate(
         &self,
@@ -336,27 +337,24 @@ impl<'p> Machine<'p> {
         body: Body<'p>,
         rule: &'static RuleDef,
     ) -> Step<'p> {
-        if args.len() != params.len() {
-            match self.dialect() {
-                Dialect::Js => args.resize(params.len(), Value::Undefined),
-                Dialect::Py => {
-                    let def = self
-                        .function(func)
-                        .expect("closures are made only of the program's functions");
-                    let err = errors::arity(&def.name, &def.params, args.len());
-                    return self.raise_error(cfg, err, &E_CALL_ARITY);
-                }
-            }
-        }
-        if cfg.host.depth >= self.limits.max_depth {
-            let err = errors::too_deep(self.dialect());
-            return self.raise_error(cfg, err, &E_CALL_DEPTH);
-        }
-        if let Some(done) = self.spend_fuel(&mut cfg) {
-            return done;
+        let def = self
+            .function(func)
+            .expect("closures are made only of the program's functions");
+        let checked = cfg.host.meter.activate(
+            &self.limits,
+            self.dialect(),
+            &def.name,
+            &def.params,
+            &mut args,
+        );
+        match checked {
+            Ok(()) => {}
+            Err(Refusal::Arity(err)) => return self.raise_error(cfg, err, &E_CALL_ARITY),
+            Err(Refusal::Depth(err)) => return self.raise_error(cfg, err, &E_CALL_DEPTH),
+            Err(Refusal::Limit(limit)) => return self.limit(&cfg, limit),
         }
         for (param, arg) in params.iter().zip(args) {
-            let loc = alloc_cell(&mut cfg, arg);
+            let loc = cfg.heap.cell(arg);
             env.insert(Rc::from(param.as_str()), loc);
         }
         let caller = std::mem::replace(&mut cfg.env, env.clone());
@@ -365,13 +363,12 @@ impl<'p> Machine<'p> {
             name: RETURN_LABEL,
             env,
         });
-        cfg.host.depth += 1;
         next(cfg, Control::Block(body), rule)
     }
 }
 
 /// A closure's captured cells, by name.
-type Captures = Vec<(Rc<str>, crate::value::Loc)>;
+type Captures = Vec<(Rc<str>, tracelab_runtime::value::Loc)>;
 
 /// The function and captured cells of a closure value.
 fn closure_of(cfg: &Config<'_>, v: &Value) -> Option<(Rc<str>, Captures)> {

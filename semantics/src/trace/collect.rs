@@ -1,15 +1,15 @@
 //! Collecting coverage: the machine runs the core program unchanged while an observer notes,
 //! per context, which nodes it reached and which functions each call site entered.
 
-use crate::machine::{functions, Control, Frame, Machine, Step};
-use crate::outcome::Limits;
-use crate::outcome::Outcome;
-use crate::value::{Heap, HeapObj, Value};
-use crate::world::World;
+use crate::machine::observe::Observer;
+use crate::machine::Machine;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::rc::Rc;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::{Expr, ExprKind, Program};
+use tracelab_runtime::outcome::Limits;
+use tracelab_runtime::outcome::Outcome;
+use tracelab_runtime::world::World;
 
 /// Where a node runs: the chain of (call site, function) inlinings from the program body
 /// (`root: None`) or from the body of the trace-level function `root`.
@@ -113,14 +113,64 @@ pub fn walk<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
     tracelab_ir::visit::for_each_child(e, &mut |c| walk(c, f));
 }
 
-/// The function of a closure value.
-fn closure_func(heap: &Heap, v: &Value) -> Option<Rc<str>> {
-    match v {
-        Value::Ref(loc) => match heap.get(*loc) {
-            Some(HeapObj::Closure { func, .. }) => Some(func.clone()),
-            _ => None,
-        },
-        _ => None,
+/// The observer of a traced run: the context of every event, and the coverage so far.
+struct Collector<'a> {
+    ids: &'a NodeIds,
+    cov: Coverage,
+    current: Ctx,
+    /// The contexts of the open activations' callers, innermost last.
+    callers: Vec<Ctx>,
+    /// The call site and function of the last dispatch, with the context it happened in.
+    dispatched: Option<(u32, Ctx, Option<Rc<str>>)>,
+    /// Queued handlers: their `register` site and the context it ran in, first queued first.
+    queue: VecDeque<(u32, Ctx)>,
+}
+
+impl<'p> Observer<'p> for Collector<'_> {
+    fn reach(&mut self, node: &'p Expr) {
+        self.cov
+            .reached
+            .insert((self.current.clone(), self.ids.of(node)));
+    }
+
+    fn dispatch(&mut self, site: &'p Expr, func: Option<&Rc<str>>) {
+        // A `register` dispatches when its handler's turn starts, in the context it ran in.
+        let (site, ctx) = if matches!(site.kind, ExprKind::Register { .. }) {
+            self.queue
+                .pop_front()
+                .expect("every queued handler was reported")
+        } else {
+            (self.ids.of(site), self.current.clone())
+        };
+        if let Some(f) = func {
+            self.cov
+                .callees
+                .entry((ctx.clone(), site))
+                .or_default()
+                .insert(f.clone());
+        }
+        self.dispatched = Some((site, ctx, func.cloned()));
+    }
+
+    fn enter(&mut self) {
+        let Some((site, ctx, Some(f))) = self.dispatched.take() else {
+            unreachable!("only a closure's activation begins, right after its dispatch")
+        };
+        let (child, _) = ctx.enter(site, &f);
+        self.callers
+            .push(std::mem::replace(&mut self.current, child));
+    }
+
+    fn leave(&mut self) {
+        self.current = self
+            .callers
+            .pop()
+            .expect("an activation ends only after it began");
+    }
+
+    fn queue(&mut self, site: &'p Expr) {
+        self.queue
+            .push_back((self.ids.of(site), self.current.clone()));
     }
 }
 
@@ -133,79 +183,14 @@ pub fn run(
 ) -> (Outcome, Coverage) {
     let ids = NodeIds::new(checked.program());
     let machine = Machine::new(checked, world, limits);
-    let mut cfg = machine.initial(input);
-    let mut cov = Coverage::default();
-    let mut current = Ctx::main();
-    // Contexts to restore, with the continuation index of the `ret` frame of each activation.
-    let mut stack: Vec<(usize, Ctx)> = Vec::new();
-    // `register`s being evaluated, by the index of their frame; then the registered events.
-    let mut registering: HashMap<usize, (u32, Ctx)> = HashMap::new();
-    let mut queue: VecDeque<(u32, Ctx)> = VecDeque::new();
-    loop {
-        // The call site (or register) about to dispatch on a callee, if this step does.
-        let mut dispatch: Option<(u32, Ctx, Option<Rc<str>>)> = None;
-        match &cfg.control {
-            Control::Expr(node) => {
-                let id = ids.of(node.0);
-                cov.reached.insert((current.clone(), id));
-                if matches!(node.0.kind, ExprKind::Register { .. }) {
-                    registering.insert(cfg.kont.len(), (id, current.clone()));
-                }
-            }
-            Control::Value(v) => match cfg.kont.last() {
-                Some(Frame::Call { site, args, done }) if done.len() == args.0.len() => {
-                    let callee = done.front().unwrap_or(v);
-                    dispatch = Some((
-                        ids.of(site.0),
-                        current.clone(),
-                        closure_func(&cfg.heap, callee),
-                    ));
-                }
-                Some(Frame::Register { .. }) => {
-                    if let Some(entry) = registering.remove(&(cfg.kont.len() - 1)) {
-                        queue.push_back(entry);
-                    }
-                }
-                None => {
-                    if let Some(pending) = cfg.host.queue.front() {
-                        let (site, ctx) = queue
-                            .pop_front()
-                            .expect("every registered event was observed");
-                        let func = match &pending.handler {
-                            crate::machine::Handler::Closure(callee) => {
-                                closure_func(&cfg.heap, callee)
-                            }
-                            crate::machine::Handler::Traced { .. } => None,
-                        };
-                        dispatch = Some((site, ctx, func));
-                    }
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-        if let Some((site, ctx, Some(f))) = &dispatch {
-            cov.callees
-                .entry((ctx.clone(), *site))
-                .or_default()
-                .insert(f.clone());
-        }
-        match machine.step(cfg) {
-            Step::Done(outcome, _) => return (outcome, cov),
-            Step::Next(next, rule) => {
-                while stack.last().is_some_and(|(i, _)| *i >= next.kont.len()) {
-                    current = stack.pop().expect("checked non-empty").1;
-                }
-                let entered = std::ptr::eq(rule, &functions::E_CALL_ENTER)
-                    || std::ptr::eq(rule, &crate::machine::events::E_TURN_NEXT);
-                if let (true, Some((site, ctx, Some(f)))) = (entered, dispatch) {
-                    if matches!(next.kont.iter().rev().nth(1), Some(Frame::Return { .. })) {
-                        let (child, _) = ctx.enter(site, &f);
-                        stack.push((next.kont.len() - 2, std::mem::replace(&mut current, child)));
-                    }
-                }
-                cfg = next;
-            }
-        }
-    }
+    let mut collector = Collector {
+        ids: &ids,
+        cov: Coverage::default(),
+        current: Ctx::main(),
+        callers: Vec::new(),
+        dispatched: None,
+        queue: VecDeque::new(),
+    };
+    let outcome = machine.run_observed(input, &mut collector);
+    (outcome, collector.cov)
 }

@@ -18,8 +18,8 @@ pub const URLS: [&str; 2] = ["u1", "u2"];
 /// The world every generated program runs against, as a world file.
 pub const WORLD_JSON: &str = r#"{"get": {"u1": {"a": 1, "b": [2, 3]}}, "post": {"u2": "posted"}}"#;
 
-pub fn world() -> tracelab_semantics::World {
-    tracelab_semantics::World::from_json(WORLD_JSON).expect("the generator's world is valid")
+pub fn world() -> tracelab_runtime::World {
+    tracelab_runtime::World::from_json(WORLD_JSON).expect("the generator's world is valid")
 }
 
 pub struct Gen<'a> {

@@ -1,5 +1,5 @@
-//! The execution context of generated code: one invocation's heap, host state, fuel and
-//! depth, with one method per step of the semantics that touches them.
+//! `tracelab-exec`: the execution context of generated code: one invocation's heap, host
+//! state, fuel and depth, with one method per step of the semantics that touches them.
 //!
 //! Generated code mirrors the machine's rules step for step, so each method here does what
 //! one rule (or one group of rules) does, in the same order, with the same allocations:
@@ -8,14 +8,17 @@
 //! step that continues, never after a step that halts, so the allocations of a step that may
 //! end with the fuel limit (an activation, a turn) are checked after its fuel check.
 
-use crate::json;
-use crate::outcome::{Limit, Limits, Outcome, OutcomeKind};
-use crate::prim::{self, access, errors};
-use crate::value::{Heap, HeapObj, Key, Loc, Props, Value};
-use crate::world::World;
+#![forbid(unsafe_code)]
+
 use std::collections::VecDeque;
 use std::rc::Rc;
 pub use tracelab_ir::{Dialect, EventKind, PrimOp};
+use tracelab_runtime::json;
+use tracelab_runtime::meter::{Meter, Refusal};
+use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
+use tracelab_runtime::prim::{self, access, errors};
+use tracelab_runtime::value::{Heap, HeapObj, Key, Loc, Props, Value};
+use tracelab_runtime::world::World;
 
 /// The result of generated code: a value, or an [`Exit`].
 pub type R<T> = Result<T, Exit>;
@@ -50,8 +53,7 @@ pub struct Rt<'w, K> {
     log: Vec<Rc<str>>,
     response: Option<Value>,
     queue: VecDeque<(EventKind, Value, K)>,
-    fuel_used: u64,
-    depth: u32,
+    meter: Meter,
 }
 
 impl<'w, K> Rt<'w, K> {
@@ -75,8 +77,7 @@ impl<'w, K> Rt<'w, K> {
             log: Vec::new(),
             response: None,
             queue: VecDeque::new(),
-            fuel_used: 0,
-            depth: 0,
+            meter: Meter::default(),
         };
         (rt, cell)
     }
@@ -147,39 +148,31 @@ impl<'w, K> Rt<'w, K> {
 
     /// One unit of fuel (a loop iteration, an activation).
     pub fn fuel(&mut self) -> R<()> {
-        if self.fuel_used >= self.limits.fuel {
-            return Err(Exit::Halt(Halt::Limit(Limit::Fuel)));
-        }
-        self.fuel_used += 1;
-        Ok(())
+        self.meter
+            .spend_fuel(&self.limits)
+            .map_err(|limit| Exit::Halt(Halt::Limit(limit)))
     }
 
-    /// An activation (`Machine::activate`): arity (JS pads, Python raises), depth, fuel,
-    /// then the parameters' cells, in order. The caller runs the body and calls
-    /// [`Rt::leave`].
+    /// An activation (the machine's E-Call-Enter / E-Guard-Inline): the checks of
+    /// [`Meter::activate`], then the parameters' cells, in order. The caller runs the body
+    /// and calls [`Rt::leave`].
     pub fn activate(&mut self, func: &str, params: &[&str], mut args: Vec<Value>) -> R<Vec<Loc>> {
-        if args.len() != params.len() {
-            match self.dialect {
-                Dialect::Js => args.resize(params.len(), Value::Undefined),
-                Dialect::Py => return Err(self.raise(errors::arity(func, params, args.len()))),
-            }
+        match self
+            .meter
+            .activate(&self.limits, self.dialect, func, params, &mut args)
+        {
+            Ok(()) => {}
+            Err(Refusal::Arity(err) | Refusal::Depth(err)) => return Err(self.raise(err)),
+            Err(Refusal::Limit(limit)) => return Err(Exit::Halt(Halt::Limit(limit))),
         }
-        if self.depth >= self.limits.max_depth {
-            return Err(self.raise(errors::too_deep(self.dialect)));
-        }
-        self.fuel()?;
-        let cells = args
-            .into_iter()
-            .map(|v| self.heap.alloc(HeapObj::Cell(v)))
-            .collect();
+        let cells = args.into_iter().map(|v| self.heap.cell(v)).collect();
         self.check_memory()?;
-        self.depth += 1;
         Ok(cells)
     }
 
     /// The end of an activation, however its body ended.
     pub fn leave<T>(&mut self, ended: R<T>) -> R<T> {
-        self.depth -= 1;
+        self.meter.leave();
         ended
     }
 

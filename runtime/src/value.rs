@@ -186,6 +186,11 @@ impl Heap {
         loc
     }
 
+    /// A fresh variable cell holding `v` (a `let`, a parameter, a `catch` binding).
+    pub fn cell(&mut self, v: Value) -> Loc {
+        self.alloc(HeapObj::Cell(v))
+    }
+
     pub fn get(&self, loc: Loc) -> Option<&HeapObj> {
         self.objects.get(loc as usize)
     }
