@@ -1,31 +1,34 @@
 //! The differential suites: random programs per language through source semantics, trace
 //! tree and the real CPython / Node, after the committed regression cases of
 //! `difftest/regressions/`, then the first programs that agreed through their generated
-//! Rust (batched: a few crates, one cargo build each). `TRACELAB_DIFF_CASES=N` sets the
+//! Rust (batched: a few crates, one cargo build each). Plain `cargo test` runs a quick tier;
+//! `TRACELAB_FULL=1` (which `.ci/run` sets) the full volumes. `TRACELAB_DIFF_CASES=N` sets the
 //! number of programs per language, `TRACELAB_DIFF_RUST_CASES=N` how many go through Rust;
 //! without python3/node the suite fails under `CI=true` and skips otherwise.
 
 use std::time::Instant;
 use tracelab_difftest::{exclusions, oracle::Oracle, run_suite, Lang, INPUTS, TRAIN};
 
-/// Programs per language by default: what fits in about a minute per language here.
-const DEFAULT_CASES: u64 = 5000;
+/// Whether the full volumes run (`TRACELAB_FULL=1`, as in CI).
+fn full() -> bool {
+    std::env::var("TRACELAB_FULL").is_ok_and(|v| v != "0" && !v.is_empty())
+}
 
-/// Programs per language through Rust by default: builds dominate, a few minutes each.
-const DEFAULT_RUST_CASES: usize = 2000;
-
+/// Programs per language: the full tier takes about a minute per language here, the quick
+/// one a few seconds.
 fn cases() -> u64 {
     std::env::var("TRACELAB_DIFF_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_CASES)
+        .unwrap_or(if full() { 5000 } else { 500 })
 }
 
+/// Programs per language through Rust: builds dominate (400 programs a crate, one build each).
 fn rust_cases() -> usize {
     std::env::var("TRACELAB_DIFF_RUST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_RUST_CASES)
+        .unwrap_or(if full() { 2000 } else { 400 })
 }
 
 /// Whether the oracle runs; without it, fail under `CI=true`, else skip loudly.
