@@ -46,6 +46,14 @@ pub enum TraceFormat {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Against {
+    Cpython,
+    Node,
+    /// The hand-written Rust of bench/reference.
+    Rust,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 pub enum FuzzLang {
     Py,
     Js,
@@ -185,13 +193,27 @@ enum Command {
         #[arg(long, default_value = "examples")]
         examples: PathBuf,
     },
-    /// Time one invocation of every example's trace: trace semantics vs generated Rust.
+    /// Time the benchmark suite on the trace semantics and generated Rust, and with
+    /// --against on CPython, Node and hand-written Rust, side by side.
     Bench {
-        #[arg(long, default_value = "examples")]
-        examples: PathBuf,
-        /// Runs per input.
-        #[arg(long, default_value_t = 20)]
-        runs: u32,
+        /// The suite: folders with main.py / main.js and inputs.jsonl (first line timed).
+        #[arg(long, default_value = "bench")]
+        suite: PathBuf,
+        /// Other engines: cpython, node, rust (the hand-written Rust of bench/reference).
+        #[arg(long, value_delimiter = ',', value_enum)]
+        against: Vec<Against>,
+        /// Only these benchmarks (comma-separated names).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Rounds; each engine keeps its median round.
+        #[arg(long, default_value_t = 5)]
+        rounds: u32,
+        /// The least time of one measurement, in milliseconds.
+        #[arg(long, default_value_t = 40.0)]
+        target_ms: f64,
+        /// Also write the figures here, as JSON (`tracelab paper --results FILE` typesets them).
+        #[arg(long)]
+        json: Option<PathBuf>,
     },
 }
 
@@ -270,7 +292,32 @@ fn main() -> ExitCode {
         } => commands::fuzz::fuzz(lang, cases, seed, rust, summary.as_deref()),
         Command::Paper { output } => commands::paper(&output),
         Command::Demo { examples } => commands::demo::demo(&examples),
-        Command::Bench { examples, runs } => commands::bench::bench(&examples, runs),
+        Command::Bench {
+            suite,
+            against,
+            only,
+            rounds,
+            target_ms,
+            json,
+        } => {
+            use commands::bench::Engine;
+            let against = against
+                .into_iter()
+                .map(|a| match a {
+                    Against::Cpython => Engine::CPython,
+                    Against::Node => Engine::Node,
+                    Against::Rust => Engine::Reference,
+                })
+                .collect();
+            commands::bench::bench(&commands::bench::Options {
+                suite,
+                against,
+                only,
+                rounds,
+                target_ms,
+                json,
+            })
+        }
     };
     match result {
         Ok(code) => code,

@@ -61,13 +61,6 @@ pub(crate) struct Row {
     trace: Vec<Outcome>,
     trained: usize,
     expected: Option<Vec<String>>,
-    /// The trace the Rust code was generated from, and what it runs with.
-    pub tree: Checked,
-    /// The program's file name and text, which the generated comments cite.
-    pub file: String,
-    pub program_text: String,
-    pub world: tracelab_runtime::World,
-    pub limits: Limits,
 }
 
 pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModule), Failure> {
@@ -109,7 +102,6 @@ pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModul
         .unwrap_or("main")
         .to_string();
     let module = rust_module(&tree, &file, &loaded.source, index);
-    let source_text = loaded.source.clone();
     let row = Row {
         example,
         level,
@@ -119,11 +111,6 @@ pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModul
         trace,
         trained,
         expected,
-        tree,
-        file,
-        program_text: source_text,
-        world,
-        limits,
     };
     Ok((row, module))
 }
