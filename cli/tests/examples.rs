@@ -175,14 +175,21 @@ fn records_of_examples_without_an_oracle() {
 
 /// `diff` agrees on every example: the trace tree built from the first half of the inputs
 /// gives the source outcome on those and the source outcome or `unknown` on the rest, and
-/// the source agrees with the real CPython / Node run live (when installed).
+/// the source agrees with the real CPython / Node run live (when installed). Each example
+/// builds a crate of its own, so the quick tier runs `diff` on every fifth example (the
+/// `demo` test puts every example through every engine in one crate, and the recorded
+/// oracles are checked to be current); `TRACELAB_FULL=1` runs it on all of them.
 #[test]
 fn diff_agrees_on_every_example() {
     tool_available("python3", "--version");
     tool_available("node", "--version");
+    let full = std::env::var("TRACELAB_FULL").is_ok_and(|v| v != "0" && !v.is_empty());
     let mut checked = 0;
     for base in EXAMPLE_ROOTS {
-        for dir in example_dirs(&root().join(base)) {
+        for (i, dir) in example_dirs(&root().join(base)).into_iter().enumerate() {
+            if !full && i % 5 != 0 {
+                continue;
+            }
             let program = program_of(&dir).expect("example program");
             let inputs = dir.join("inputs.jsonl");
             let n = std::fs::read_to_string(&inputs)
@@ -239,7 +246,8 @@ fn diff_agrees_on_every_example() {
             checked += 1;
         }
     }
-    assert!(checked >= 40, "only {checked} examples");
+    let least = if full { 40 } else { 8 };
+    assert!(checked >= least, "only {checked} examples");
 }
 
 /// Reviewed snapshots of the trace trees of the core `.tl` examples, and their DOT renders

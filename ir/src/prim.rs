@@ -65,6 +65,44 @@ macro_rules! prim_ops {
 
 use Arity::{AtLeast, Exact};
 
+impl PrimOp {
+    /// The unboxed fast path of the operation, if it has one: the function of
+    /// `tracelab_runtime::fast` (named after the operation) that generated code tries before
+    /// the generic primitive. It answers exactly as the primitive does, or `None` to let the
+    /// primitive decide.
+    pub fn fast_path(self) -> Option<&'static str> {
+        use PrimOp::*;
+        Some(match self {
+            JsAdd => "js_add",
+            JsSub => "js_sub",
+            JsMul => "js_mul",
+            JsDiv => "js_div",
+            JsMod => "js_mod",
+            JsLt => "js_lt",
+            JsLe => "js_le",
+            JsGt => "js_gt",
+            JsGe => "js_ge",
+            JsStrictEq => "js_strict_eq",
+            JsStrictNe => "js_strict_ne",
+            JsToNumber => "js_to_number",
+            JsPos => "js_pos",
+            PyAdd => "py_add",
+            PySub => "py_sub",
+            PyMul => "py_mul",
+            PyIAdd => "py_iadd",
+            PyFloorDiv => "py_floordiv",
+            PyMod => "py_mod",
+            PyLt => "py_lt",
+            PyLe => "py_le",
+            PyGt => "py_gt",
+            PyGe => "py_ge",
+            PyEq => "py_eq",
+            PyNe => "py_ne",
+            _ => return None,
+        })
+    }
+}
+
 prim_ops! {
     // ----- JavaScript (ECMAScript semantics on one f64 number type)
     JsAdd = "js.add", Exact(2), "`a + b`: numeric addition or string concatenation";

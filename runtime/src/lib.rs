@@ -8,6 +8,7 @@
 //! environment access.
 #![forbid(unsafe_code)]
 
+pub mod fast;
 pub mod json;
 pub mod meter;
 pub mod outcome;

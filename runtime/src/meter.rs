@@ -40,10 +40,9 @@ impl Meter {
     }
 
     /// The checks of an activation of `func` (declared with `params`) on `args`, in the
-    /// semantics' order: arity (JavaScript pads missing arguments with `undefined` and drops
-    /// extra ones; Python raises TypeError), depth, fuel. On success the activation is open
-    /// (the depth counts it) and `args` has one value per parameter; the caller binds them
-    /// and calls [`Meter::leave`] however the body ends.
+    /// semantics' order: [`Meter::arity`], then [`Meter::enter`]. On success the activation
+    /// is open and `args` has one value per parameter; the caller binds them and calls
+    /// [`Meter::leave`] however the body ends.
     pub fn activate<S: AsRef<str>>(
         &mut self,
         limits: &Limits,
@@ -52,12 +51,13 @@ impl Meter {
         params: &[S],
         args: &mut Vec<Value>,
     ) -> Result<(), Refusal> {
-        if args.len() != params.len() {
-            match dialect {
-                Dialect::Js => args.resize(params.len(), Value::Undefined),
-                Dialect::Py => return Err(Refusal::Arity(errors::arity(func, params, args.len()))),
-            }
-        }
+        arity(dialect, func, params, args)?;
+        self.enter(limits, dialect)
+    }
+
+    /// The checks of an activation after its arity: depth (the language's error at the
+    /// bound), then one unit of fuel. On success the depth counts the activation.
+    pub fn enter(&mut self, limits: &Limits, dialect: Dialect) -> Result<(), Refusal> {
         if self.depth >= limits.max_depth {
             return Err(Refusal::Depth(errors::too_deep(dialect)));
         }
@@ -70,6 +70,34 @@ impl Meter {
     #[inline]
     pub fn leave(&mut self) {
         self.depth -= 1;
+    }
+}
+
+/// The arity check of an activation: JavaScript pads missing arguments with `undefined` and
+/// drops extra ones; Python raises TypeError (E-Call-Arity). Code generators that know the
+/// number of arguments statically make the same decision at compile time with [`pads`].
+pub fn arity<S: AsRef<str>>(
+    dialect: Dialect,
+    func: &str,
+    params: &[S],
+    args: &mut Vec<Value>,
+) -> Result<(), Refusal> {
+    match pads(dialect, params.len(), args.len()) {
+        Some(n) => {
+            args.resize(n, Value::Undefined);
+            Ok(())
+        }
+        None => Err(Refusal::Arity(errors::arity(func, params, args.len()))),
+    }
+}
+
+/// How many arguments an activation with `given` arguments of a function of `params`
+/// parameters binds, or `None` when it raises the arity error.
+pub fn pads(dialect: Dialect, params: usize, given: usize) -> Option<usize> {
+    match dialect {
+        _ if params == given => Some(params),
+        Dialect::Js => Some(params),
+        Dialect::Py => None,
     }
 }
 

@@ -6,8 +6,10 @@
 //! small-step machine and generated code share this heap, so a heap primitive has one
 //! implementation. Identity (`===`, `is`) is location equality.
 
-use indexmap::IndexMap;
+use indexmap::{Equivalent, IndexMap};
 use num_bigint::BigInt;
+use rustc_hash::FxBuildHasher;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use tracelab_prims::py::Int;
 
@@ -86,20 +88,70 @@ impl Value {
 
 /// A key of an object or dict. JavaScript keys are strings; Python dict keys are hashable
 /// scalars, compared by value (`1 == 1.0 == True` are one key; the first key written is kept).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Key {
     Str(Rc<str>),
-    /// Integral numbers and booleans (`True` is the key `1`).
-    Int(BigInt),
+    /// Integral numbers and booleans (`True` is the key `1`) that fit in `i64`.
+    Int(i64),
+    /// Integral numbers beyond `i64` (never one that fits: keys are canonical).
+    Big(BigInt),
     /// Non-integral floats, by bits (NaN keys are all distinct in CPython; here they are one).
     Float(u64),
     Null,
 }
 
+impl Key {
+    /// The key of an integral number (canonical: `i64` when it fits).
+    pub fn int(n: BigInt) -> Key {
+        match i64::try_from(&n) {
+            Ok(small) => Key::Int(small),
+            Err(_) => Key::Big(n),
+        }
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self {
+            // As `StrKey` hashes, so that a `&str` finds its key without allocating one.
+            Key::Str(s) => StrKey(s).hash(state),
+            Key::Int(n) => {
+                state.write_u8(1);
+                n.hash(state)
+            }
+            Key::Big(n) => {
+                state.write_u8(4);
+                n.hash(state)
+            }
+            Key::Float(bits) => {
+                state.write_u8(2);
+                bits.hash(state)
+            }
+            Key::Null => state.write_u8(3),
+        }
+    }
+}
+
+/// A string key, borrowed: looks up a [`Key::Str`] without allocating it.
+struct StrKey<'a>(&'a str);
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u8(0);
+        self.0.hash(state)
+    }
+}
+
+impl Equivalent<Key> for StrKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(key, Key::Str(s) if **s == *self.0)
+    }
+}
+
 /// The properties of an object: a map with insertion order.
 #[derive(Clone, Debug, Default)]
 pub struct Props {
-    map: IndexMap<Key, (Value, Value)>,
+    map: IndexMap<Key, (Value, Value), FxBuildHasher>,
 }
 
 impl PartialEq for Props {
@@ -112,6 +164,23 @@ impl PartialEq for Props {
 impl Props {
     pub fn get(&self, key: &Key) -> Option<&Value> {
         self.map.get(key).map(|(_, v)| v)
+    }
+
+    /// The value of the string key `name`, without allocating a key.
+    pub fn get_str(&self, name: &str) -> Option<&Value> {
+        self.map.get(&StrKey(name)).map(|(_, v)| v)
+    }
+
+    /// Writes the string key `name`: an existing key keeps its place, a new one goes last.
+    pub fn insert_str(&mut self, name: &str, value: Value) {
+        match self.map.get_mut(&StrKey(name)) {
+            Some(slot) => slot.1 = value,
+            None => {
+                let name: Rc<str> = Rc::from(name);
+                self.map
+                    .insert(Key::Str(name.clone()), (Value::Str(name), value));
+            }
+        }
     }
 
     /// Inserts or overwrites; a new key goes last, an existing one keeps its place and its
@@ -179,7 +248,7 @@ pub const ENTRY_BYTES: usize = 48;
 
 impl Heap {
     pub fn alloc(&mut self, obj: HeapObj) -> Loc {
-        self.bytes += size_of_obj(&obj);
+        self.bytes = self.bytes.saturating_add(size_of_obj(&obj));
         // The memory limit (at most 4 GiB of 16-byte slots) keeps the count below 2^32.
         let loc = Loc::try_from(self.objects.len()).expect("the memory limit bounds the heap");
         self.objects.push(obj);
@@ -202,7 +271,7 @@ impl Heap {
 
     /// Counts a value written into an existing object.
     pub fn charge(&mut self, written: &Value) {
-        self.bytes += size_of_value(written);
+        self.bytes = self.bytes.saturating_add(size_of_value(written));
     }
 
     pub fn len(&self) -> usize {

@@ -14,10 +14,10 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 pub use tracelab_ir::{Dialect, EventKind, PrimOp};
 use tracelab_runtime::json;
-use tracelab_runtime::meter::{Meter, Refusal};
+use tracelab_runtime::meter::{self, Meter, Refusal};
 use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
 use tracelab_runtime::prim::{self, access, errors};
-use tracelab_runtime::value::{Heap, HeapObj, Key, Loc, Props, Value};
+use tracelab_runtime::value::{Heap, HeapObj, Loc, Props, Value};
 use tracelab_runtime::world::World;
 
 /// The result of generated code: a value, or an [`Exit`].
@@ -153,21 +153,47 @@ impl<'w, K> Rt<'w, K> {
             .map_err(|limit| Exit::Halt(Halt::Limit(limit)))
     }
 
-    /// An activation (the machine's E-Call-Enter / E-Guard-Inline): the checks of
-    /// [`Meter::activate`], then the parameters' cells, in order. The caller runs the body
-    /// and calls [`Rt::leave`].
-    pub fn activate(&mut self, func: &str, params: &[&str], mut args: Vec<Value>) -> R<Vec<Loc>> {
-        match self
-            .meter
-            .activate(&self.limits, self.dialect, func, params, &mut args)
-        {
-            Ok(()) => {}
-            Err(Refusal::Arity(err) | Refusal::Depth(err)) => return Err(self.raise(err)),
-            Err(Refusal::Limit(limit)) => return Err(Exit::Halt(Halt::Limit(limit))),
+    fn refused(&mut self, refusal: Refusal) -> Exit {
+        match refusal {
+            Refusal::Arity(err) | Refusal::Depth(err) => self.raise(err),
+            Refusal::Limit(limit) => Exit::Halt(Halt::Limit(limit)),
         }
-        let cells = args.into_iter().map(|v| self.heap.cell(v)).collect();
-        self.check_memory()?;
-        Ok(cells)
+    }
+
+    /// The arity check of a call whose number of arguments differs from its function's
+    /// parameters (generated code binds the arguments as [`meter::pads`] says): JavaScript
+    /// goes on, Python raises TypeError (E-Call-Arity).
+    pub fn arity(&mut self, func: &str, params: &[&str], given: usize) -> R<()> {
+        match meter::pads(self.dialect, params.len(), given) {
+            Some(_) => Ok(()),
+            None => Err(self.raise(errors::arity(func, params, given))),
+        }
+    }
+
+    /// The arguments of a call of any closure (a core `call`, a core handler), checked and
+    /// bound as [`Meter::activate`] binds them: one per parameter.
+    pub fn call_args<const N: usize>(
+        &mut self,
+        func: &str,
+        params: [&str; N],
+        mut args: Vec<Value>,
+    ) -> R<[Value; N]> {
+        if let Err(refusal) = meter::arity(self.dialect, func, &params, &mut args) {
+            return Err(self.refused(refusal));
+        }
+        Ok(args.try_into().unwrap_or_else(|_: Vec<Value>| {
+            unreachable!("the arity check binds one argument per parameter")
+        }))
+    }
+
+    /// The checks of an activation after its arity (E-Call-Enter, E-Guard-Inline): depth,
+    /// then fuel ([`Meter::enter`]). The caller binds the parameters, runs the body and
+    /// calls [`Rt::leave`].
+    pub fn enter(&mut self) -> R<()> {
+        match self.meter.enter(&self.limits, self.dialect) {
+            Ok(()) => Ok(()),
+            Err(refusal) => Err(self.refused(refusal)),
+        }
     }
 
     /// The end of an activation, however its body ended.
@@ -218,8 +244,7 @@ impl<'w, K> Rt<'w, K> {
     pub fn object(&mut self, fields: Vec<(&str, Value)>) -> R<Value> {
         let mut props = Props::default();
         for (name, value) in fields {
-            let name: Rc<str> = Rc::from(name);
-            props.insert(Key::Str(name.clone()), Value::Str(name), value);
+            props.insert_str(name, value);
         }
         let loc = self.heap.alloc(HeapObj::Object { class: None, props });
         self.check_memory()?;

@@ -3,8 +3,11 @@
 //! Each trace expression becomes straight-line Rust in A-normal form: its sub-expressions
 //! are bound to temporaries (`t12`) in evaluation order, so generated code evaluates exactly
 //! what the machine evaluates, in the same order, calling one runtime method per rule that
-//! touches the heap or the host. Variables are heap cells (`x_4: Loc`), as in the machine,
-//! so closures share them and memory is counted byte for byte alike.
+//! touches the heap or the host. A variable that some closure captures is a heap cell
+//! (`x_4: Loc`), as in the machine, so that closures share it; every other variable is a
+//! Rust local (`let mut x_4: Value`). Which bindings are captured is found by a first pass of
+//! the same generator over the same trace ([`Gen::analyse`]): binding sites are numbered in
+//! the order the generator meets them, which both passes share.
 //!
 //! Arithmetic and comparisons get unboxed fast paths ([`crate::fast`]).
 //!
@@ -54,6 +57,30 @@ impl Out {
     }
 }
 
+/// Where a variable lives in generated code.
+#[derive(Clone)]
+enum Storage {
+    /// A heap cell (`Loc`): captured by a closure, or the cell of an alias or the input.
+    Cell(String),
+    /// A Rust local holding the value (`let mut x: Value`).
+    Local(String),
+}
+
+/// A variable in scope: its name, where it lives, and its binding site.
+struct Binding<'p> {
+    name: &'p str,
+    storage: Storage,
+    site: u32,
+}
+
+/// When a binding's cell, if it gets one, has its memory checked: by the binding's own step
+/// (`let`, `catch`) or by a later check of the same step (an activation's parameters).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    Now,
+    Later,
+}
+
 struct Label<'p> {
     name: &'p str,
     id: u32,
@@ -87,7 +114,13 @@ pub(crate) struct Gen<'p> {
     pub w: Writer,
     source: &'p SourceMap,
     next_id: u32,
-    vars: Vec<(&'p str, String)>,
+    vars: Vec<Binding<'p>>,
+    /// Binding sites met so far (the numbering both passes share).
+    next_site: u32,
+    /// The first pass: every binding is a cell, and closures record the sites they capture.
+    analysing: bool,
+    /// Sites some closure captures: found by the first pass, used by the second.
+    pub captured: HashSet<u32>,
     labels: Vec<Label<'p>>,
     regions: Vec<Region>,
     used_labels: HashSet<u32>,
@@ -111,6 +144,9 @@ impl<'p> Gen<'p> {
             source,
             next_id: 0,
             vars: Vec::new(),
+            next_site: 0,
+            analysing: false,
+            captured: HashSet::new(),
             labels: Vec::new(),
             regions: Vec::new(),
             used_labels: HashSet::new(),
@@ -179,6 +215,26 @@ impl<'p> Gen<'p> {
 
     /// An expression whose value is not used.
     pub fn effect(&mut self, e: &'p Expr) {
+        if let ExprKind::Var { name } = &e.kind {
+            // Reading a local has no effect.
+            if let Storage::Local(_) = self.lookup(name).storage {
+                return;
+            }
+        }
+        if let ExprKind::Set {
+            target: LValue::Var { name },
+            value,
+        } = &e.kind
+        {
+            // A write to a local whose value is not used moves the value in.
+            if let Storage::Local(x) = self.lookup(name).storage.clone() {
+                let saved = self.enter_span(e);
+                let v = self.atom(value);
+                self.stmt(&format!("{x} = {v};"));
+                self.line = saved;
+                return;
+            }
+        }
         let out = self.expr(e);
         if !out.simple {
             self.stmt_at(&format!("{};", out.code), out.line);
@@ -212,24 +268,83 @@ impl<'p> Gen<'p> {
         self.w.close(tail);
     }
 
-    fn lookup(&self, name: &str) -> String {
-        match self.vars.iter().rev().find(|(n, _)| *n == name) {
-            Some((_, rust)) => rust.clone(),
+    fn lookup(&self, name: &str) -> &Binding<'p> {
+        match self.vars.iter().rev().find(|b| b.name == name) {
+            Some(b) => b,
             None => unreachable!("well-formed traces bind `{name}` before using it"),
         }
     }
 
-    /// Binds `name` to a fresh cell holding `value` (a `let`, an alias, a parameter).
-    fn bind_cell(&mut self, name: &'p str, init: &str) {
-        let cell = self.cell_name(name);
+    /// The cell of a captured variable (closures capture cells only).
+    fn captured_cell(&mut self, name: &str) -> String {
+        let (site, storage) = {
+            let b = self.lookup(name);
+            (b.site, b.storage.clone())
+        };
+        if self.analysing {
+            self.captured.insert(site);
+        }
+        match storage {
+            Storage::Cell(cell) => cell,
+            Storage::Local(_) => {
+                unreachable!("the first pass made every captured variable a cell, not `{name}`")
+            }
+        }
+    }
+
+    fn site(&mut self) -> u32 {
+        self.next_site += 1;
+        self.next_site
+    }
+
+    /// Emits `let x = init;`, or, for the `let`s of a `while` condition (which outlive the
+    /// loop), an assignment to a variable declared before the loop.
+    fn declare(&mut self, rust: &str, mutable: bool, init: &str) {
         match &mut self.hoist {
             Some(h) if h.depth == self.depth => {
-                h.declared.push(cell.clone());
-                self.stmt(&format!("{cell} = {init};"));
+                h.declared.push(rust.to_string());
+                self.stmt(&format!("{rust} = {init};"));
             }
-            _ => self.stmt(&format!("let {cell} = {init};")),
+            _ if mutable => self.stmt(&format!("let mut {rust} = {init};")),
+            _ => self.stmt(&format!("let {rust} = {init};")),
         }
-        self.vars.push((name, cell));
+    }
+
+    /// Binds `name` to a cell that `init` (an expression of type `Loc`) gives: an alias.
+    fn bind_cell(&mut self, name: &'p str, init: &str) {
+        let site = self.site();
+        let cell = self.cell_name(name);
+        self.declare(&cell, false, init);
+        self.vars.push(Binding {
+            name,
+            storage: Storage::Cell(cell),
+            site,
+        });
+    }
+
+    /// Binds `name` to the value `v` (an atom): a Rust local, or a fresh cell when some
+    /// closure captures it. Returns whether it made a cell.
+    fn bind_value(&mut self, name: &'p str, v: &str, check: Check) -> bool {
+        let site = self.site();
+        let rust = self.cell_name(name);
+        let cell = self.analysing || self.captured.contains(&site);
+        let storage = if cell {
+            let init = match check {
+                Check::Now => format!("rt.cell({v})?"),
+                Check::Later => format!("rt.cell_unchecked({v})"),
+            };
+            self.declare(&rust, false, &init);
+            Storage::Cell(rust)
+        } else {
+            self.declare(&rust, true, v);
+            Storage::Local(rust)
+        };
+        self.vars.push(Binding {
+            name,
+            storage,
+            site,
+        });
+        cell
     }
 
     /// Forgets every binding: a new function or callback body starts here.
@@ -242,8 +357,26 @@ impl<'p> Gen<'p> {
         self.line = None;
     }
 
+    /// Binds `name` to an existing cell (the input's, a closure's capture).
     pub fn bind_existing(&mut self, name: &'p str, cell: String) {
-        self.vars.push((name, cell));
+        let site = self.site();
+        self.vars.push(Binding {
+            name,
+            storage: Storage::Cell(cell),
+            site,
+        });
+    }
+
+    /// Binds `name` to a value for a new body (a callback's closure and argument), as
+    /// [`Gen::bind_value`]; the caller checks memory after the step's cells.
+    pub fn bind_param(&mut self, name: &'p str, v: &str) -> bool {
+        self.bind_value(name, v, Check::Later)
+    }
+
+    /// Turns this generator into the first pass: bindings are cells, closures record what
+    /// they capture (in [`Gen::captured`]).
+    pub fn analyse(&mut self) {
+        self.analysing = true;
     }
 
     pub fn fresh_cell_name(&mut self, name: &str) -> String {
@@ -278,10 +411,13 @@ impl<'p> Gen<'p> {
             },
             ExprKind::Float { value } => Out::simple(format!("Value::Float({})", float(value.0))),
             ExprKind::Str { value } => Out::simple(format!("Value::str({value:?})")),
-            ExprKind::Var { name } => Out::call(format!("rt.read({})", self.lookup(name))),
+            ExprKind::Var { name } => Out::call(match &self.lookup(name).storage {
+                Storage::Cell(cell) => format!("rt.read({cell})"),
+                Storage::Local(x) => format!("{x}.clone()"),
+            }),
             ExprKind::Let { name, value } => {
                 let v = self.atom(value);
-                self.bind_cell(name, &format!("rt.cell({v})?"));
+                self.bind_value(name, &v, Check::Now);
                 Out::undefined()
             }
             ExprKind::Set { target, value } => self.set(target, value),
@@ -340,10 +476,10 @@ impl<'p> Gen<'p> {
             ExprKind::Prim { op, args } => {
                 let args = self.atoms(args);
                 let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", args.join(", "));
-                let fast = crate::fast::specialised(*op).filter(|_| self.options.specialise);
-                Out::call(match (fast, args.as_slice()) {
-                    (Some(fast), [a, b]) => fast.code(a, b, &generic),
-                    _ => generic,
+                let fast = crate::fast::code(*op, &args, &generic);
+                Out::call(match fast.filter(|_| self.options.specialise) {
+                    Some(fast) => fast,
+                    None => generic,
                 })
             }
             ExprKind::Closure { func } => {
@@ -351,7 +487,7 @@ impl<'p> Gen<'p> {
                 let captures: Vec<String> = def
                     .captures
                     .iter()
-                    .map(|c| format!("({c:?}, {})", self.lookup(c)))
+                    .map(|c| format!("({c:?}, {})", self.captured_cell(c)))
                     .collect();
                 Out::call(format!("rt.closure({func:?}, &[{}])?", captures.join(", ")))
             }
@@ -437,11 +573,17 @@ impl<'p> Gen<'p> {
 
     fn set(&mut self, target: &'p LValue, value: &'p Expr) -> Out {
         match target {
-            LValue::Var { name } => {
-                let cell = self.lookup(name);
-                let v = self.atom(value);
-                Out::call(format!("rt.write({cell}, {v})?"))
-            }
+            LValue::Var { name } => match self.lookup(name).storage.clone() {
+                Storage::Cell(cell) => {
+                    let v = self.atom(value);
+                    Out::call(format!("rt.write({cell}, {v})?"))
+                }
+                Storage::Local(x) => {
+                    let v = self.atom(value);
+                    self.stmt(&format!("{x} = {v}.clone();"));
+                    Out::simple(v)
+                }
+            },
             LValue::Field { object, field } => {
                 let o = self.atom(object);
                 let v = self.atom(value);
@@ -588,7 +730,7 @@ impl<'p> Gen<'p> {
             self.open_region("Err(Exit::Throw(thrown)) => ");
             let (vars, labels) = (self.vars.len(), self.labels.len());
             self.depth += 1;
-            self.bind_cell(&catch.name, "rt.cell(thrown)?");
+            self.bind_value(&catch.name, "thrown", Check::Now);
             let v = self.block(&catch.body);
             self.depth -= 1;
             self.vars.truncate(vars);
@@ -616,46 +758,37 @@ impl<'p> Gen<'p> {
 
     fn guard(&mut self, callee: &'p Expr, args: &'p [Expr], cases: &'p [GuardCase]) -> Out {
         let f = self.atom(callee);
-        let args = self.atoms(args).join(", ");
+        let args = self.atoms(args);
         let func = format!("f{}", self.fresh());
         self.stmt(&format!("let {func} = rt.callee(&{f})?;"));
         let t = self.temp();
         self.open(&format!("let {t} = match &*{func} {{"));
         for case in cases {
+            let def = self.function(&case.func);
+            self.open(&format!("{:?} => {{", case.func));
             match &case.body {
                 CaseBody::Call => {
                     self.called.insert(&case.func);
                     let name = fun_name(self.program, &case.func);
-                    self.stmt(&format!(
-                        "{:?} => {name}(rt, {f}, vec![{args}])?,",
-                        case.func
-                    ));
+                    let passed = self.arity(&def.name, &def.params, &args);
+                    self.stmt(&format!("{name}(rt, &{f}, [{}])?", passed.join(", ")));
                 }
                 CaseBody::Inline { clos, params, body } => {
-                    self.open(&format!("{:?} => {{", case.func));
-                    let def = self.function(&case.func);
-                    // E-Guard-Inline: the closure's cell is allocated before the checks of
-                    // the activation; its memory is checked with them.
                     let outer_vars = std::mem::take(&mut self.vars);
                     let outer_labels = std::mem::take(&mut self.labels);
                     let outer_hoist = self.hoist.take();
-                    let clos_cell = self.cell_name(clos);
-                    self.stmt(&format!("let {clos_cell} = rt.cell_unchecked({f});"));
-                    self.vars.push((clos, clos_cell));
-                    let v = self.activation(
-                        &def.name,
-                        &def.params,
-                        params,
-                        &format!("vec![{args}]"),
-                        body,
-                    );
+                    // E-Guard-Inline: the closure's cell, if it has one, is allocated before
+                    // the checks of the activation; its memory is checked with them.
+                    let cell = self.bind_value(clos, &f, Check::Later);
+                    let passed = self.arity(&def.name, &def.params, &args);
+                    let v = self.activation(params, &passed, body, cell);
                     self.stmt(&v);
                     self.vars = outer_vars;
                     self.labels = outer_labels;
                     self.hoist = outer_hoist;
-                    self.w.close("}");
                 }
             }
+            self.w.close("}");
         }
         // E-Guard-Fail: a closure of a function no traced run called here.
         self.stmt("_ => rt.unknown()?,");
@@ -663,26 +796,47 @@ impl<'p> Gen<'p> {
         Out::simple(t)
     }
 
-    /// The checks of an activation, its parameters' cells, and its body under the `return`
-    /// label in a region that gives the depth back; returns the code of its value.
+    /// The arity check of a call of `func` (declared with `params`) on the atoms `args`:
+    /// when the numbers differ, the runtime decides (`rt.arity`: JavaScript pads or drops,
+    /// Python raises TypeError); returns the values bound to the parameters, padded with
+    /// `undefined` or cut, as JavaScript binds them.
+    pub fn arity(&mut self, func: &str, params: &[String], args: &[String]) -> Vec<String> {
+        if args.len() == params.len() {
+            return args.to_vec();
+        }
+        let names: Vec<String> = params.iter().map(|p| format!("{p:?}")).collect();
+        self.stmt(&format!(
+            "rt.arity({func:?}, &[{}], {})?;",
+            names.join(", "),
+            args.len()
+        ));
+        (0..params.len())
+            .map(|i| {
+                args.get(i)
+                    .cloned()
+                    .unwrap_or_else(|| "Value::Undefined".to_string())
+            })
+            .collect()
+    }
+
+    /// An activation after its arity check: depth and fuel (`rt.enter`), the parameters
+    /// bound to `args` (with one memory check for the cells of the step, when there are any:
+    /// `cells` says whether an earlier binding of the step made one), and the body under the
+    /// `return` label in a region that gives the depth back; returns the code of its value.
     pub fn activation(
         &mut self,
-        func: &str,
-        def_params: &[String],
         params: &'p [String],
-        args: &str,
+        args: &[String],
         body: &'p [Expr],
+        cells: bool,
     ) -> String {
-        let names: Vec<String> = def_params.iter().map(|p| format!("{p:?}")).collect();
-        let cells = format!("c{}", self.fresh());
-        self.stmt(&format!(
-            "let {cells} = rt.activate({func:?}, &[{}], {args})?;",
-            names.join(", ")
-        ));
-        for (i, p) in params.iter().enumerate() {
-            let cell = self.cell_name(p);
-            self.stmt(&format!("let {cell} = {cells}[{i}];"));
-            self.vars.push((p, cell));
+        self.stmt("rt.enter()?;");
+        let mut cells = cells;
+        for (p, a) in params.iter().zip(args) {
+            cells |= self.bind_value(p, a, Check::Later);
+        }
+        if cells {
+            self.stmt("rt.check_memory()?;");
         }
         let r = format!("r{}", self.fresh());
         self.open_region(&format!("let {r} = "));

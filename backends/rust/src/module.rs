@@ -19,13 +19,26 @@ const ALLOWS: &str = "\
 // `if` as the program wrote them, even when equal once pruned; a loop whose body the trace
 // pruned to `unknown` or a `break` still is the program's loop.
 #![allow(clippy::match_single_binding, clippy::if_same_then_else, clippy::never_loop)]
+// Variables are Rust locals declared `mut`, as the program may write them; a pruned trace
+// may write one that nothing reads again.
+#![allow(unused_mut, unused_assignments)]
 ";
 
 pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) -> String {
     let program = checked.program();
+    // The first pass finds the variables closures capture; the second keeps the others in
+    // Rust locals.
+    let mut first = Gen::new(program, source, options);
+    first.analyse();
+    generate(&mut first, program, source);
     let mut g = Gen::new(program, source, options);
-    header(&mut g, program, source);
-    body(&mut g, program);
+    g.captured = first.captured;
+    generate(&mut g, program, source)
+}
+
+fn generate<'p>(g: &mut Gen<'p>, program: &'p Program, source: &SourceMap) -> String {
+    header(g, program, source);
+    body(g, program);
     // Trace-level functions and callbacks are found while compiling; each may find more.
     let mut done_funs = std::collections::BTreeSet::new();
     let mut done_callbacks = 0;
@@ -33,11 +46,11 @@ pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) ->
     loop {
         if let Some(func) = g.called.iter().find(|f| !done_funs.contains(*f)).copied() {
             done_funs.insert(func);
-            function(&mut g, program, func);
+            function(g, program, func);
             continue;
         }
         if done_callbacks < g.callbacks.len() {
-            turn_arms.push(callback_arm(&mut g, done_callbacks));
+            turn_arms.push(callback_arm(g, done_callbacks));
             done_callbacks += 1;
             continue;
         }
@@ -48,12 +61,12 @@ pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) ->
         }
         break;
     }
-    turn(&mut g, &turn_arms);
-    continuations(&mut g);
+    turn(g, &turn_arms);
+    continuations(g);
     if g.needs_call_any {
-        call_any(&mut g, program);
+        call_any(g, program);
     }
-    let code = g.w.finish();
+    let code = std::mem::take(&mut g.w).finish();
     // Import what the code uses, so that it compiles without warnings.
     let mut exec = vec!["Dialect"];
     for (name, used) in [
@@ -145,15 +158,21 @@ fn function<'p>(g: &mut Gen<'p>, program: &'p Program, func: &'p str) {
     let name = fun_name(program, func);
     g.w.line(&format!("/// The trace-level function `{func}`."), None);
     g.w.open(
-        &format!("fn {name}(rt: &mut Rt<'_, K>, callee: Value, args: Vec<Value>) -> R<Value> {{"),
+        &format!(
+            "fn {name}(rt: &mut Rt<'_, K>, callee: &Value, args: [Value; {}]) -> R<Value> {{",
+            def.params.len()
+        ),
         None,
     );
     for (i, capture) in def.captures.iter().enumerate() {
         let cell = g.fresh_cell_name(capture);
-        g.w.line(&format!("let {cell} = rt.capture(&callee, {i});"), None);
+        g.w.line(&format!("let {cell} = rt.capture(callee, {i});"), None);
         g.bind_existing(capture, cell);
     }
-    let v = g.activation(func, &def.params, &def.params, "args", &def.body);
+    // The caller checked the arity: one argument per parameter.
+    let args: Vec<String> = (0..def.params.len()).map(|i| format!("a{i}")).collect();
+    g.w.line(&format!("let [{}] = args;", args.join(", ")), None);
+    let v = g.activation(&def.params, &args, &def.body, false);
     let v = v.strip_suffix('?').unwrap_or(&v).to_string();
     g.w.line(&v, None);
     g.w.close("}");
@@ -175,19 +194,11 @@ fn callback_arm(g: &mut Gen<'_>, site: usize) -> String {
     );
     // The answer and both cells are allocated by the step that starts the turn, whose
     // memory the machine checks once, after it.
-    let clos_cell = g.fresh_cell_name(clos);
-    let param_cell = g.fresh_cell_name(param);
-    g.w.line(
-        &format!("let {clos_cell} = rt.cell_unchecked(callback);"),
-        None,
-    );
-    g.w.line(
-        &format!("let {param_cell} = rt.cell_unchecked(answer);"),
-        None,
-    );
-    g.w.line("rt.check_memory()?;", None);
-    g.bind_existing(clos, clos_cell);
-    g.bind_existing(param, param_cell);
+    let clos_cell = g.bind_param(clos, "callback");
+    let param_cell = g.bind_param(param, "answer");
+    if clos_cell || param_cell {
+        g.w.line("rt.check_memory()?;", None);
+    }
     let v = g.block(body);
     g.w.line(&ok(&v), None);
     g.w.close("}");
@@ -251,10 +262,13 @@ fn call_any(g: &mut Gen, program: &Program) {
     g.w.line("let func = rt.callee(&callee)?;", None);
     g.w.open("match &*func {", None);
     for def in &program.functions {
+        let params: Vec<String> = def.params.iter().map(|p| format!("{p:?}")).collect();
         g.w.line(
             &format!(
-                "{:?} => {}(rt, callee, args),",
+                "{:?} => {{ let args = rt.call_args({:?}, [{}], args)?; {}(rt, &callee, args) }}",
                 def.name,
+                def.name,
+                params.join(", "),
                 fun_name(program, &def.name)
             ),
             None,

@@ -100,8 +100,9 @@ function $tl_reduce1(a, f) {
 
 // Array.prototype.sort with a comparator, as V8 sorts arrays of fewer than 64 elements
 // (TimSort's first run, then binary insertion), calling the comparator in the same order;
-// undefined elements go last without being compared. Longer arrays are sorted the same
-// way (V8 merges runs there), which gives the same result for consistent comparators.
+// undefined elements go last without being compared. Longer arrays are merge sorted, in
+// O(n log n) comparisons and stable, as V8's TimSort is: the same result for consistent
+// comparators, though the comparator is called in another order.
 function $tl_compare(f, x, y) {
   const order = Number(f(x, y));
   return order !== order ? 0 : order;
@@ -124,7 +125,9 @@ function $tl_sort(a, f) {
     }
   }
   const n = xs.length;
-  if (n >= 2) {
+  if (n >= 64) {
+    $tl_merge_sort(xs, f);
+  } else if (n >= 2) {
     let run = 2;
     const descending = $tl_compare(f, xs[1], xs[0]) < 0;
     let previous = xs[1];
@@ -168,6 +171,50 @@ function $tl_sort(a, f) {
     a[n + i] = undefined;
   }
   return a;
+}
+
+// A stable bottom-up merge sort of `xs` in place: a tie keeps the left element first.
+function $tl_merge_sort(xs, f) {
+  const n = xs.length;
+  let src = xs;
+  let dst = xs.slice();
+  for (let width = 1; width < n; width = width * 2) {
+    for (let lo = 0; lo < n; lo = lo + 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        if ($tl_compare(f, src[j], src[i]) < 0) {
+          dst[k] = src[j];
+          j++;
+        } else {
+          dst[k] = src[i];
+          i++;
+        }
+        k++;
+      }
+      while (i < mid) {
+        dst[k] = src[i];
+        i++;
+        k++;
+      }
+      while (j < hi) {
+        dst[k] = src[j];
+        j++;
+        k++;
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== xs) {
+    for (let i = 0; i < n; i++) {
+      xs[i] = src[i];
+    }
+  }
 }
 
 function $tl_Number(x) {

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::rc::Rc;
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
@@ -25,7 +26,8 @@ pub const MAX_POW_BITS: u64 = 100_000;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Int {
     Small(i64),
-    Big(BigInt),
+    /// Shared, so that an `Int` (and a value holding one) stays two words and cheap to copy.
+    Big(Rc<BigInt>),
 }
 
 /// Result of `**`, which is a float for negative exponents.
@@ -58,14 +60,14 @@ impl Int {
     pub fn from_bigint(v: BigInt) -> Int {
         match v.to_i64() {
             Some(s) => Int::Small(s),
-            None => Int::Big(v),
+            None => Int::Big(Rc::new(v)),
         }
     }
 
     pub fn to_bigint(&self) -> BigInt {
         match self {
             Int::Small(v) => BigInt::from(*v),
-            Int::Big(b) => b.clone(),
+            Int::Big(b) => (**b).clone(),
         }
     }
 

@@ -3,7 +3,6 @@
 use super::errors::Error;
 use super::{js, py};
 use crate::value::{Heap, HeapObj, Key, Props, Value, SLOT_BYTES};
-use std::rc::Rc;
 use tracelab_ir::Dialect;
 
 /// Growth of an array in one assignment past which the memory limit is deemed exceeded
@@ -17,15 +16,22 @@ pub fn get_field(
     field: &str,
 ) -> Result<Value, Error> {
     match dialect {
-        Dialect::Js => js_get(heap, object, &Value::str(field)),
+        Dialect::Js => match object {
+            // The common case, a named property of an object, without allocating its key.
+            Value::Ref(loc) => match heap.get(*loc) {
+                Some(HeapObj::Object { props, class: None }) => {
+                    Ok(props.get_str(field).cloned().unwrap_or(Value::Undefined))
+                }
+                _ => js_get(heap, object, &Value::str(field)),
+            },
+            _ => js_get(heap, object, &Value::str(field)),
+        },
         Dialect::Py => match object {
             Value::Ref(loc) => match heap.get(*loc) {
-                Some(HeapObj::Object { props, .. }) => {
-                    match props.get(&Key::Str(Rc::from(field))) {
-                        Some(v) => Ok(v.clone()),
-                        None => Err(no_attribute(heap, object, field)),
-                    }
-                }
+                Some(HeapObj::Object { props, .. }) => match props.get_str(field) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(no_attribute(heap, object, field)),
+                },
                 _ => Err(no_attribute(heap, object, field)),
             },
             _ => Err(no_attribute(heap, object, field)),
@@ -68,7 +74,7 @@ pub fn set_field(
             Value::Ref(loc)
                 if matches!(heap.get(*loc), Some(HeapObj::Object { class: Some(_), .. })) =>
             {
-                insert(heap, *loc, Key::Str(Rc::from(field)), Value::str(field), v);
+                insert_named(heap, *loc, field, v);
                 Ok(())
             }
             _ => Err(Error::new(
@@ -100,7 +106,7 @@ pub fn url_of(heap: &Heap, arg: &Value) -> Option<String> {
     match arg {
         Value::Str(s) => Some(s.to_string()),
         Value::Ref(loc) => match heap.get(*loc) {
-            Some(HeapObj::Object { props, .. }) => match props.get(&Key::Str(Rc::from("url"))) {
+            Some(HeapObj::Object { props, .. }) => match props.get_str("url") {
                 Some(Value::Str(s)) => Some(s.to_string()),
                 _ => None,
             },
@@ -134,6 +140,16 @@ pub fn array_index(s: &str) -> Option<u32> {
         return None;
     }
     s.parse::<u32>().ok().filter(|&i| i != u32::MAX)
+}
+
+/// Writes the string key `name` (charged as [`insert`] charges it), without allocating the
+/// key when it exists.
+fn insert_named(heap: &mut Heap, loc: u32, name: &str, v: Value) {
+    heap.charge(&v);
+    heap.bytes = heap.bytes.saturating_add(SLOT_BYTES + name.len());
+    if let Some(HeapObj::Object { props, .. }) = heap.get_mut(loc) {
+        props.insert_str(name, v);
+    }
 }
 
 fn insert(heap: &mut Heap, loc: u32, key: Key, key_value: Value, v: Value) {
@@ -196,10 +212,13 @@ fn js_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
                 })
             }
             Some(HeapObj::Object { class, props }) => {
-                let name = key_text();
-                match props.get(&Key::Str(Rc::from(name.as_str()))) {
+                let found = match key {
+                    Value::Str(name) => props.get_str(name),
+                    _ => props.get_str(&key_text()),
+                };
+                match found {
                     Some(v) => Ok(v.clone()),
-                    None if class.is_some() && name == "name" => {
+                    None if class.is_some() && key_text() == "name" => {
                         Ok(Value::Str(class.clone().expect("checked")))
                     }
                     None => Ok(Value::Undefined),
@@ -227,7 +246,15 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
         };
     };
     let index = js_array_index(heap, key);
-    let name = js::to_property_key(heap, key);
+    // The property key, borrowed when it is a string already.
+    let owned;
+    let name: &str = match key {
+        Value::Str(s) => s,
+        _ => {
+            owned = js::to_property_key(heap, key);
+            &owned
+        }
+    };
     match heap.get(*loc) {
         Some(HeapObj::Array { items, .. }) if name == "length" => {
             // `a.length = n` truncates or pads with holes (read as undefined).
@@ -272,8 +299,7 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
             Ok(())
         }
         Some(HeapObj::Object { .. }) => {
-            let key: Rc<str> = Rc::from(name.as_str());
-            insert(heap, *loc, Key::Str(key.clone()), Value::Str(key), v);
+            insert_named(heap, *loc, name, v);
             Ok(())
         }
         _ => Ok(()),
@@ -286,9 +312,10 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
 pub fn py_key(heap: &Heap, key: &Value) -> Result<Key, Error> {
     Ok(match key {
         Value::Str(s) => Key::Str(s.clone()),
-        Value::Int(i) => Key::Int(i.to_bigint()),
-        Value::Bool(b) => Key::Int((*b as i64).into()),
-        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Key::Int(py::float_to_bigint(*x)),
+        Value::Int(tracelab_prims::py::Int::Small(n)) => Key::Int(*n),
+        Value::Int(i) => Key::int(i.to_bigint()),
+        Value::Bool(b) => Key::Int(*b as i64),
+        Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Key::int(py::float_to_bigint(*x)),
         Value::Float(x) => Key::Float(x.to_bits()),
         Value::Null | Value::Undefined => Key::Null,
         // CPython hashes tuples; `Key` has no tuple case, so say so rather than pretend.

@@ -43,10 +43,11 @@ fn new_array(heap: &mut Heap, items: Vec<Value>) -> Value {
     }))
 }
 
-fn array_items(heap: &Heap, v: &Value) -> Option<Vec<Value>> {
+/// The items of an array, borrowed: a question about an array never copies it.
+fn array_items<'h>(heap: &'h Heap, v: &Value) -> Option<&'h [Value]> {
     match v {
         Value::Ref(loc) => match heap.get(*loc) {
-            Some(HeapObj::Array { items, .. }) => Some(items.clone()),
+            Some(HeapObj::Array { items, .. }) => Some(items),
             _ => None,
         },
         _ => None,
@@ -157,10 +158,12 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
             Value::str(&parts.join(&sep))
         }
         JsArraySlice => {
-            let items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
-            let len = items.len();
+            let len = array_items(heap, &args[0])
+                .ok_or_else(|| not_array(op))?
+                .len();
             let from = relative(to_number(heap, &args[1]), len);
             let to = opt_num(heap, &args[2]).map_or(len, |e| relative(e, len));
+            let items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
             let part = if from < to {
                 items[from..to].to_vec()
             } else {
@@ -169,24 +172,28 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
             new_array(heap, part)
         }
         JsArrayConcat => {
-            let mut items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
+            let mut items = array_items(heap, &args[0])
+                .ok_or_else(|| not_array(op))?
+                .to_vec();
             for v in &args[1..] {
                 match array_items(heap, v) {
-                    Some(more) => items.extend(more),
+                    Some(more) => items.extend_from_slice(more),
                     None => items.push(v.clone()),
                 }
             }
             new_array(heap, items)
         }
         JsArrayReverse => {
-            let items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
-            store(heap, &args[0], items.into_iter().rev().collect());
+            array_mut(heap, &args[0])
+                .ok_or_else(|| not_array(op))?
+                .reverse();
             args[0].clone()
         }
         JsArraySort => {
             let items = array_items(heap, &args[0]).ok_or_else(|| not_array(op))?;
             let (mut defined, undefined): (Vec<Value>, Vec<Value>) = items
-                .into_iter()
+                .iter()
+                .cloned()
                 .partition(|v| !matches!(v, Value::Undefined));
             let mut keyed: Vec<(String, Value)> = defined
                 .drain(..)

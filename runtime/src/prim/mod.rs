@@ -30,13 +30,23 @@ pub fn apply(
         ));
     }
     let name = op.name();
-    if name.starts_with("js.") {
+    let v = if name.starts_with("js.") {
         js::apply(op, args, heap)
     } else if name.starts_with("py.") {
         py::apply(op, args, heap)
     } else {
         shared(op, args, heap, dialect)
+    }?;
+    // A string or big integer a primitive returns is counted against the memory limit, even
+    // when it only lives in a variable: generated code keeps uncaptured variables in Rust
+    // locals, which the heap does not see, and the budget must still bound what it builds.
+    if matches!(
+        v,
+        Value::Str(_) | Value::Int(tracelab_prims::py::Int::Big(_))
+    ) {
+        heap.charge(&v);
     }
+    Ok(v)
 }
 
 fn shared(op: PrimOp, args: &[Value], heap: &mut Heap, dialect: Dialect) -> Result<Value, Error> {

@@ -13,7 +13,7 @@ mod methods;
 
 pub use methods::format_value;
 use methods::{
-    dict_method, list_items, list_method, pairs, seq_search, set_items, set_props, sort, str_method,
+    dict_method, list_items, list_method, pairs, seq_search, set_items, sort, str_method,
 };
 
 /// Lists longer than this are refused as CPython would run out of memory long before
@@ -297,13 +297,15 @@ fn delitem(heap: &mut Heap, o: &Value, k: &Value) -> Result<Value, Error> {
                 set_items(heap, *loc, items);
                 return Ok(Value::Null);
             }
-            Some(HeapObj::Object { class: None, props }) => {
-                let mut props = props.clone();
+            Some(HeapObj::Object { class: None, .. }) => {
                 let key = py_key(heap, k)?;
-                if props.remove(&key).is_none() {
+                let removed = match heap.get_mut(*loc) {
+                    Some(HeapObj::Object { props, .. }) => props.remove(&key),
+                    _ => None,
+                };
+                if removed.is_none() {
                     return Err(Error::new("KeyError", py::repr(heap, k)));
                 }
-                set_props(heap, *loc, props);
                 return Ok(Value::Null);
             }
             _ => {}

@@ -385,15 +385,23 @@ pub(super) fn lt(heap: &Heap, a: &Value, b: &Value) -> Result<bool, Error> {
     Ok(py::compare(heap, a, b, "<")?.is_some_and(Ordering::is_lt))
 }
 
-pub(super) fn dict_props(heap: &Heap, loc: u32) -> Props {
+/// The entries of a dict, borrowed: a question about a dict never copies it.
+fn dict_ref(heap: &Heap, loc: u32) -> Option<&Props> {
     match heap.get(loc) {
-        Some(HeapObj::Object { props, .. }) => props.clone(),
-        _ => Props::default(),
+        Some(HeapObj::Object { props, .. }) => Some(props),
+        _ => None,
+    }
+}
+
+fn dict_mut(heap: &mut Heap, loc: u32) -> Option<&mut Props> {
+    match heap.get_mut(loc) {
+        Some(HeapObj::Object { props, .. }) => Some(props),
+        _ => None,
     }
 }
 
 pub(super) fn set_props(heap: &mut Heap, loc: u32, new: Props) {
-    if let Some(HeapObj::Object { props, .. }) = heap.get_mut(loc) {
+    if let Some(props) = dict_mut(heap, loc) {
         *props = new;
     }
 }
@@ -405,19 +413,18 @@ pub(super) fn dict_method(
     name: &str,
     args: &[Value],
 ) -> Result<Value, Error> {
-    let mut props = dict_props(heap, loc);
+    let empty = Props::default();
     match name {
         "get" => {
             arity(name, args, 1, 2)?;
             let k = py_key(heap, &args[0])?;
-            Ok(props
-                .get(&k)
-                .cloned()
-                .unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::Null)))
+            let found = dict_ref(heap, loc).unwrap_or(&empty).get(&k).cloned();
+            Ok(found.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::Null)))
         }
         "keys" | "values" | "items" => {
             arity(name, args, 0, 0)?;
-            let entries: Vec<(Value, Value)> = props
+            let entries: Vec<(Value, Value)> = dict_ref(heap, loc)
+                .unwrap_or(&empty)
                 .entries()
                 .map(|(_, k, v)| (k.clone(), v.clone()))
                 .collect();
@@ -434,11 +441,8 @@ pub(super) fn dict_method(
         "pop" => {
             arity(name, args, 1, 2)?;
             let k = py_key(heap, &args[0])?;
-            match props.remove(&k) {
-                Some(v) => {
-                    set_props(heap, loc, props);
-                    Ok(v)
-                }
+            match dict_mut(heap, loc).and_then(|props| props.remove(&k)) {
+                Some(v) => Ok(v),
                 None => args
                     .get(1)
                     .cloned()
@@ -448,26 +452,33 @@ pub(super) fn dict_method(
         "setdefault" => {
             arity(name, args, 1, 2)?;
             let k = py_key(heap, &args[0])?;
-            if let Some(v) = props.get(&k) {
+            if let Some(v) = dict_ref(heap, loc).and_then(|props| props.get(&k)) {
                 return Ok(v.clone());
             }
             let v = args.get(1).cloned().unwrap_or(Value::Null);
             heap.charge(&v);
-            props.insert(k, args[0].clone(), v.clone());
-            set_props(heap, loc, props);
+            if let Some(props) = dict_mut(heap, loc) {
+                props.insert(k, args[0].clone(), v.clone());
+            }
             Ok(v)
         }
         "update" => {
             arity(name, args, 1, 1)?;
+            let mut keyed = Vec::new();
             for (k, v) in pairs(heap, &args[0])? {
                 heap.charge(&v);
-                props.insert(py_key(heap, &k)?, k, v);
+                keyed.push((py_key(heap, &k)?, k, v));
             }
-            set_props(heap, loc, props);
+            if let Some(props) = dict_mut(heap, loc) {
+                for (key, k, v) in keyed {
+                    props.insert(key, k, v);
+                }
+            }
             Ok(Value::Null)
         }
         "copy" => {
             arity(name, args, 0, 0)?;
+            let props = dict_ref(heap, loc).cloned().unwrap_or_default();
             Ok(Value::Ref(
                 heap.alloc(HeapObj::Object { class: None, props }),
             ))
