@@ -347,6 +347,44 @@ pub enum ExprKind {
         param: Name,
         body: Vec<Expr>,
     },
+    /// A type guard: the value of `value` when it has the type `ty` (the only type the
+    /// traced runs saw there), else `unknown`, exactly like an untaken branch. Tracing puts
+    /// it on the values written to variables and passed as arguments, so that generated code
+    /// may keep those variables unboxed.
+    Typed {
+        ty: Ty,
+        value: Box<Expr>,
+    },
+}
+
+/// The types a type guard checks: each is one representation of a value, so that generated
+/// code can hold it unboxed (`f64`, `i64`, `bool`, a string).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ty {
+    Bool,
+    /// A Python `int` in the range of `i64`.
+    Int,
+    /// A JavaScript number or a Python `float`.
+    Float,
+    Str,
+}
+
+impl Ty {
+    pub const ALL: [Ty; 4] = [Ty::Bool, Ty::Int, Ty::Float, Ty::Str];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::Bool => "bool",
+            Ty::Int => "int",
+            Ty::Float => "float",
+            Ty::Str => "str",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Ty> {
+        Ty::ALL.into_iter().find(|t| t.name() == name)
+    }
 }
 
 impl ExprKind {
@@ -382,6 +420,7 @@ impl ExprKind {
             ExprKind::Guard { .. } => "guard",
             ExprKind::Alias { .. } => "alias",
             ExprKind::Callback { .. } => "callback",
+            ExprKind::Typed { .. } => "typed",
         }
     }
 
@@ -393,6 +432,7 @@ impl ExprKind {
                 | ExprKind::Guard { .. }
                 | ExprKind::Alias { .. }
                 | ExprKind::Callback { .. }
+                | ExprKind::Typed { .. }
         )
     }
 
@@ -403,7 +443,7 @@ impl ExprKind {
 }
 
 /// Every `kind` tag, for tests and documentation that must cover each node.
-pub const EXPR_TAGS: [&str; 29] = [
+pub const EXPR_TAGS: [&str; 30] = [
     "undefined",
     "null",
     "bool",
@@ -433,6 +473,7 @@ pub const EXPR_TAGS: [&str; 29] = [
     "guard",
     "alias",
     "callback",
+    "typed",
 ];
 
 impl Program {

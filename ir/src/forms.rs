@@ -200,6 +200,12 @@ pub const FORMS: &[Form] = &[
         level: TraceOnly,
         example: "callback get(\"u\", f) (c, r) { r }",
     },
+    Form {
+        tag: "typed",
+        bnf: r"\kw{typed}\ \tau(e) \qquad \tau ::= \kw{bool} \mid \kw{int} \mid \kw{float} \mid \kw{str}",
+        level: TraceOnly,
+        example: "typed float(x)",
+    },
 ];
 
 /// The rest of the grammar: programs, functions, operators, events.

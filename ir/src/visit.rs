@@ -20,6 +20,7 @@ macro_rules! each_child {
             | ExprKind::Unknown => {}
             ExprKind::Let { value, .. }
             | ExprKind::Throw { value }
+            | ExprKind::Typed { value, .. }
             | ExprKind::Break { value, .. } => f(value),
             ExprKind::Set { target, value } => {
                 match target {

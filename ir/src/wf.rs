@@ -163,6 +163,7 @@ impl<'p> Checker<'p> {
                 self.expr(value, scope);
                 scope.vars.push(name.clone());
             }
+            ExprKind::Typed { value, .. } => self.expr(value, scope),
             ExprKind::Set { target, value } => {
                 match target {
                     LValue::Var { name } => self.read(name, span, scope),

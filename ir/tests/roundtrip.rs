@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use tracelab_ir::json::{program_from_json, program_to_json};
 use tracelab_ir::{
     parse_program, print_program, strip_spans, CaseBody, Catch, Dialect, EventKind, Expr, ExprKind,
-    Field, Float, FunDef, GuardCase, LValue, PrimOp, Program, Span, EXPR_TAGS,
+    Field, Float, FunDef, GuardCase, LValue, PrimOp, Program, Span, Ty, EXPR_TAGS,
 };
 
 proptest! {
@@ -166,6 +166,10 @@ fn every_form() -> Program {
             clos: "c".into(),
             param: "p".into(),
             body: vec![],
+        }),
+        e(ExprKind::Typed {
+            ty: Ty::Float,
+            value: var("z"),
         }),
     ];
     let f = FunDef {

@@ -1,10 +1,11 @@
 //! Unboxed fast paths of arithmetic and comparisons: the common case of an operator on
 //! numbers of one representation (JavaScript numbers; Python floats, or ints that fit in
-//! `i64` without overflow), computed without the generic primitive. Each answers `None`
-//! whenever the generic primitive ([`crate::prim::apply`]) must decide, and otherwise exactly
-//! what that primitive answers, so generated code that tries them first (`match
-//! fast::py_add(&a, &b) { Some(v) => v, None => rt.prim(..)? }`) gives the same record.
-//! Inlined into generated code, a literal operand's check folds away.
+//! `i64` without overflow), computed without the generic primitive. Each answers exactly
+//! what that primitive ([`crate::prim::apply`]) answers, or gives its operands back when the
+//! primitive must decide, so generated code that tries them first (`match fast::py_add(a, b)
+//! { Ok(v) => v, Err(args) => rt.prim(PyAdd, &args)? }`) gives the same record. Operands go
+//! by value, never by reference: inlined into generated code, the values then stay in
+//! registers, and a literal operand's check folds away.
 
 use crate::value::Value;
 use tracelab_ir::PrimOp;
@@ -21,182 +22,251 @@ fn floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
 #[inline(always)]
 fn small_ints(a: &Value, b: &Value) -> Option<(i64, i64)> {
     match (a, b) {
-        (Value::Int(Int::Small(x)), Value::Int(Int::Small(y))) => Some((*x, *y)),
+        (Value::Int(x), Value::Int(y)) => Some((x.to_i64()?, y.to_i64()?)),
         _ => None,
     }
 }
 
-macro_rules! js_arith {
-    ($name:ident, $op:tt) => {
+/// The answer of a fast path, or its operands back for the generic primitive.
+pub type Fast<const N: usize> = Result<Value, [Value; N]>;
+
+/// A binary fast path taking its operands by value, from one on references.
+macro_rules! by_value {
+    ($name:ident, $inner:ident) => {
         #[inline(always)]
-        pub fn $name(a: &Value, b: &Value) -> Option<Value> {
+        pub fn $name(a: Value, b: Value) -> Fast<2> {
+            match $inner(&a, &b) {
+                Some(v) => Ok(v),
+                None => Err([a, b]),
+            }
+        }
+    };
+}
+
+macro_rules! js_arith {
+    ($name:ident, $inner:ident, $op:tt) => {
+        #[inline(always)]
+        fn $inner(a: &Value, b: &Value) -> Option<Value> {
             floats(a, b).map(|(x, y)| Value::Float(x $op y))
         }
+        by_value!($name, $inner);
     };
 }
 
 macro_rules! js_compare {
-    ($name:ident, $op:tt) => {
+    ($name:ident, $inner:ident, $op:tt) => {
         #[inline(always)]
-        pub fn $name(a: &Value, b: &Value) -> Option<Value> {
+        fn $inner(a: &Value, b: &Value) -> Option<Value> {
             floats(a, b).map(|(x, y)| Value::Bool(x $op y))
         }
+        by_value!($name, $inner);
     };
 }
 
-js_arith!(js_add, +);
-js_arith!(js_sub, -);
-js_arith!(js_mul, *);
-js_arith!(js_div, /);
+js_arith!(js_add, js_add_ref, +);
+js_arith!(js_sub, js_sub_ref, -);
+js_arith!(js_mul, js_mul_ref, *);
+js_arith!(js_div, js_div_ref, /);
 /// ECMAScript's `%` on numbers is C's `fmod` (the sign of the dividend, NaN for a zero
 /// divisor or an infinite dividend), which Rust's `%` on `f64` is; on integers that floats
 /// hold exactly, the integer remainder is the same number, and much cheaper than `fmod`.
 #[inline(always)]
-pub fn js_mod(a: &Value, b: &Value) -> Option<Value> {
+pub fn js_mod_f64(x: f64, y: f64) -> f64 {
     const EXACT: f64 = 9_007_199_254_740_992.0;
-    let (x, y) = floats(a, b)?;
     if x.fract() == 0.0 && y.fract() == 0.0 && x.abs() <= EXACT && y.abs() <= EXACT && y != 0.0 {
         let r = (x as i64) % (y as i64);
         // A zero remainder keeps the dividend's sign (`-7 % 7` and `-0 % 7` are `-0`).
-        let r = if r == 0 && x.is_sign_negative() {
+        return if r == 0 && x.is_sign_negative() {
             -0.0
         } else {
             r as f64
         };
-        return Some(Value::Float(r));
     }
-    Some(Value::Float(x % y))
+    x % y
 }
-js_compare!(js_lt, <);
-js_compare!(js_le, <=);
-js_compare!(js_gt, >);
-js_compare!(js_ge, >=);
-js_compare!(js_strict_eq, ==);
-js_compare!(js_strict_ne, !=);
+
+#[inline(always)]
+fn js_mod_ref(a: &Value, b: &Value) -> Option<Value> {
+    floats(a, b).map(|(x, y)| Value::Float(js_mod_f64(x, y)))
+}
+by_value!(js_mod, js_mod_ref);
+js_compare!(js_lt, js_lt_ref, <);
+js_compare!(js_le, js_le_ref, <=);
+js_compare!(js_gt, js_gt_ref, >);
+js_compare!(js_ge, js_ge_ref, >=);
+js_compare!(js_strict_eq, js_strict_eq_ref, ==);
+js_compare!(js_strict_ne, js_strict_ne_ref, !=);
 
 /// `Number(x)` of a number is the number.
 #[inline(always)]
-pub fn js_to_number(a: &Value) -> Option<Value> {
+pub fn js_to_number(a: Value) -> Fast<1> {
     match a {
-        Value::Float(_) => Some(a.clone()),
-        _ => None,
+        Value::Float(_) => Ok(a),
+        _ => Err([a]),
     }
 }
 
 /// `+x` of a number is the number.
 #[inline(always)]
-pub fn js_pos(a: &Value) -> Option<Value> {
+pub fn js_pos(a: Value) -> Fast<1> {
     js_to_number(a)
 }
 
 macro_rules! py_arith {
-    ($name:ident, $checked:ident, $op:tt) => {
+    ($name:ident, $inner:ident, $checked:ident, $op:tt) => {
         #[inline(always)]
-        pub fn $name(a: &Value, b: &Value) -> Option<Value> {
+        fn $inner(a: &Value, b: &Value) -> Option<Value> {
             if let Some((x, y)) = small_ints(a, b) {
-                return x.$checked(y).map(|r| Value::Int(Int::Small(r)));
+                return x.$checked(y).map(|r| Value::Int(Int::from_i64(r)));
             }
             floats(a, b).map(|(x, y)| Value::Float(x $op y))
         }
+        by_value!($name, $inner);
     };
 }
 
 macro_rules! py_compare {
-    ($name:ident, $op:tt) => {
+    ($name:ident, $inner:ident, $op:tt) => {
         #[inline(always)]
-        pub fn $name(a: &Value, b: &Value) -> Option<Value> {
+        fn $inner(a: &Value, b: &Value) -> Option<Value> {
             if let Some((x, y)) = small_ints(a, b) {
                 return Some(Value::Bool(x $op y));
             }
             floats(a, b).map(|(x, y)| Value::Bool(x $op y))
         }
+        by_value!($name, $inner);
     };
 }
 
-py_arith!(py_add, checked_add, +);
-py_arith!(py_sub, checked_sub, -);
-py_arith!(py_mul, checked_mul, *);
-py_compare!(py_lt, <);
-py_compare!(py_le, <=);
-py_compare!(py_gt, >);
-py_compare!(py_ge, >=);
-py_compare!(py_eq, ==);
-py_compare!(py_ne, !=);
+py_arith!(py_add, py_add_ref, checked_add, +);
+py_arith!(py_sub, py_sub_ref, checked_sub, -);
+py_arith!(py_mul, py_mul_ref, checked_mul, *);
+py_compare!(py_lt, py_lt_ref, <);
+py_compare!(py_le, py_le_ref, <=);
+py_compare!(py_gt, py_gt_ref, >);
+py_compare!(py_ge, py_ge_ref, >=);
+py_compare!(py_eq, py_eq_ref, ==);
+py_compare!(py_ne, py_ne_ref, !=);
 
 /// `x += y` on numbers is `x + y` (lists extend in place: the generic primitive).
 #[inline(always)]
-pub fn py_iadd(a: &Value, b: &Value) -> Option<Value> {
+pub fn py_iadd(a: Value, b: Value) -> Fast<2> {
     py_add(a, b)
 }
 
 /// `x // y` on small ints, rounding toward negative infinity; a zero divisor (an error) and
-/// `-1` (which overflows at `i64::MIN`) take the generic primitive.
+/// `-1` (which overflows at `i64::MIN`) give `None`, for the generic primitive.
 #[inline(always)]
-pub fn py_floordiv(a: &Value, b: &Value) -> Option<Value> {
-    let (x, y) = small_ints(a, b)?;
+pub fn py_floordiv_i64(x: i64, y: i64) -> Option<i64> {
     if y == 0 || y == -1 {
         return None;
     }
     let (q, r) = (x / y, x % y);
-    let q = if r != 0 && ((r < 0) != (y < 0)) {
+    Some(if r != 0 && ((r < 0) != (y < 0)) {
         q - 1
     } else {
         q
-    };
-    Some(Value::Int(Int::Small(q)))
+    })
 }
 
-/// `x % y` on small ints: the sign of the divisor, as in Python.
 #[inline(always)]
-pub fn py_mod(a: &Value, b: &Value) -> Option<Value> {
+fn py_floordiv_ref(a: &Value, b: &Value) -> Option<Value> {
     let (x, y) = small_ints(a, b)?;
+    py_floordiv_i64(x, y).map(Value::int)
+}
+by_value!(py_floordiv, py_floordiv_ref);
+
+/// `x % y` on small ints: the sign of the divisor, as in Python; `None` as for `//`.
+#[inline(always)]
+pub fn py_mod_i64(x: i64, y: i64) -> Option<i64> {
     if y == 0 || y == -1 {
         return None;
     }
     let r = x % y;
-    let r = if r != 0 && ((r < 0) != (y < 0)) {
+    Some(if r != 0 && ((r < 0) != (y < 0)) {
         r + y
     } else {
         r
-    };
-    Some(Value::Int(Int::Small(r)))
+    })
+}
+
+#[inline(always)]
+fn py_mod_ref(a: &Value, b: &Value) -> Option<Value> {
+    let (x, y) = small_ints(a, b)?;
+    py_mod_i64(x, y).map(Value::int)
+}
+by_value!(py_mod, py_mod_ref);
+
+/// The unboxed float of a value that passed `typed float`.
+#[inline(always)]
+pub fn float_of(v: Value) -> Option<f64> {
+    match v {
+        Value::Float(x) => Some(x),
+        _ => None,
+    }
+}
+
+/// The unboxed int of a value that passed `typed int`.
+#[inline(always)]
+pub fn int_of(v: Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => i.to_i64(),
+        _ => None,
+    }
+}
+
+/// The unboxed boolean of a value that passed `typed bool`.
+#[inline(always)]
+pub fn bool_of(v: Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// The string of a value that passed `typed str`.
+#[inline(always)]
+pub fn str_of(v: Value) -> Option<std::rc::Rc<str>> {
+    match v {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// The fast path of `op` on `args`, if it has one and it applies.
 pub fn apply(op: PrimOp, args: &[Value]) -> Option<Value> {
     use PrimOp::*;
-    match (op, args) {
-        (_, [a]) => match op {
-            JsToNumber => js_to_number(a),
-            JsPos => js_pos(a),
-            _ => None,
-        },
-        (_, [a, b]) => match op {
-            JsAdd => js_add(a, b),
-            JsSub => js_sub(a, b),
-            JsMul => js_mul(a, b),
-            JsDiv => js_div(a, b),
-            JsMod => js_mod(a, b),
-            JsLt => js_lt(a, b),
-            JsLe => js_le(a, b),
-            JsGt => js_gt(a, b),
-            JsGe => js_ge(a, b),
-            JsStrictEq => js_strict_eq(a, b),
-            JsStrictNe => js_strict_ne(a, b),
-            PyAdd => py_add(a, b),
-            PySub => py_sub(a, b),
-            PyMul => py_mul(a, b),
-            PyIAdd => py_iadd(a, b),
-            PyFloorDiv => py_floordiv(a, b),
-            PyMod => py_mod(a, b),
-            PyLt => py_lt(a, b),
-            PyLe => py_le(a, b),
-            PyGt => py_gt(a, b),
-            PyGe => py_ge(a, b),
-            PyEq => py_eq(a, b),
-            PyNe => py_ne(a, b),
-            _ => None,
-        },
+    let unary = |f: fn(Value) -> Fast<1>| f(args[0].clone()).ok();
+    let binary = |f: fn(Value, Value) -> Fast<2>| f(args[0].clone(), args[1].clone()).ok();
+    match (op, args.len()) {
+        (JsToNumber, 1) => unary(js_to_number),
+        (JsPos, 1) => unary(js_pos),
+        (_, 2) => binary(match op {
+            JsAdd => js_add,
+            JsSub => js_sub,
+            JsMul => js_mul,
+            JsDiv => js_div,
+            JsMod => js_mod,
+            JsLt => js_lt,
+            JsLe => js_le,
+            JsGt => js_gt,
+            JsGe => js_ge,
+            JsStrictEq => js_strict_eq,
+            JsStrictNe => js_strict_ne,
+            PyAdd => py_add,
+            PySub => py_sub,
+            PyMul => py_mul,
+            PyIAdd => py_iadd,
+            PyFloorDiv => py_floordiv,
+            PyMod => py_mod,
+            PyLt => py_lt,
+            PyLe => py_le,
+            PyGt => py_gt,
+            PyGe => py_ge,
+            PyEq => py_eq,
+            PyNe => py_ne,
+            _ => return None,
+        }),
         _ => None,
     }
 }

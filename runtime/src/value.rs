@@ -11,12 +11,16 @@ use num_bigint::BigInt;
 use rustc_hash::FxBuildHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
+use tracelab_ir::Ty;
 use tracelab_prims::py::Int;
 
 /// A heap location.
 pub type Loc = u32;
 
+// A plain layout (the tag in the first byte, the payload after it): niche-packed layouts
+// made generated code copy values in odd-sized pieces, which stalls store forwarding.
 #[derive(Clone, Debug)]
+#[repr(u8)]
 pub enum Value {
     Undefined,
     /// JavaScript `null` and Python `None`.
@@ -51,8 +55,21 @@ impl Value {
         Value::Str(Rc::from(s))
     }
 
+    #[inline]
     pub fn int(n: i64) -> Value {
         Value::Int(Int::from_i64(n))
+    }
+
+    /// The type a type guard (`typed τ(e)`) sees in this value, if it has one of them.
+    #[inline]
+    pub fn ty(&self) -> Option<Ty> {
+        match self {
+            Value::Bool(_) => Some(Ty::Bool),
+            Value::Int(i) if i.to_i64().is_some() => Some(Ty::Int),
+            Value::Float(_) => Some(Ty::Float),
+            Value::Str(_) => Some(Ty::Str),
+            _ => None,
+        }
     }
 
     /// The number of a float value (generated code's unboxed fast paths).
@@ -68,7 +85,7 @@ impl Value {
     #[inline]
     pub fn as_small_int(&self) -> Option<i64> {
         match self {
-            Value::Int(Int::Small(n)) => Some(*n),
+            Value::Int(i) => i.to_i64(),
             _ => None,
         }
     }
@@ -286,7 +303,7 @@ impl Heap {
 pub fn size_of_value(v: &Value) -> usize {
     match v {
         Value::Str(s) => SLOT_BYTES + s.len(),
-        Value::Int(Int::Big(b)) => SLOT_BYTES + (b.bits() as usize) / 8,
+        Value::Int(i) => SLOT_BYTES + i.big().map_or(0, |b| (b.bits() as usize) / 8),
         _ => SLOT_BYTES,
     }
 }

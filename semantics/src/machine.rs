@@ -15,12 +15,13 @@ pub mod errors;
 pub mod events;
 pub mod functions;
 pub mod observe;
+pub mod types;
 
 use crate::rules::RuleDef;
 use im::{HashMap, Vector};
 use std::rc::Rc;
 use tracelab_ir::wf::Checked;
-use tracelab_ir::{Catch, Dialect, EventKind, Expr, Field, FunDef, PrimOp, Program};
+use tracelab_ir::{Catch, Dialect, EventKind, Expr, Field, FunDef, PrimOp, Program, Ty};
 use tracelab_runtime::meter::Meter;
 use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
 use tracelab_runtime::value::{Heap, HeapObj, Loc, Value};
@@ -68,11 +69,19 @@ pub enum Frame<'p> {
         rest: Body<'p>,
         env: Env,
     },
+    /// A `let` (`site`) waiting for its value.
     Let {
         name: &'p str,
+        site: Node<'p>,
     },
+    /// A `set` of a variable (`site`) waiting for its value.
     SetVar {
         name: &'p str,
+        site: Node<'p>,
+    },
+    /// A type guard waiting for its value.
+    Typed {
+        ty: Ty,
     },
     SetFieldObject {
         field: &'p str,
@@ -382,6 +391,7 @@ impl<'p> Machine<'p> {
             K::Event { .. } | K::Register { .. } | K::Callback { .. } | K::Unknown => {
                 self.eval_event(node, cfg)
             }
+            K::Typed { .. } => self.eval_typed(node, cfg),
         }
     }
 
@@ -418,6 +428,7 @@ impl<'p> Machine<'p> {
             | Frame::Register { .. }
             | Frame::CallbackArg { .. }
             | Frame::CallbackClosure { .. } => self.resume_event(frame, v, cfg),
+            Frame::Typed { ty } => self.resume_typed(ty, v, cfg),
         }
     }
 }

@@ -9,7 +9,7 @@
 //! stack of frames, `F · κ`) and heap σ; the host part (world, log, response, event queue,
 //! fuel) is written h where a rule uses it.
 
-use crate::machine::{control, data, errors, events, functions};
+use crate::machine::{control, data, errors, events, functions, types};
 
 /// One rule of the small-step semantics.
 #[derive(Debug, PartialEq, Eq)]
@@ -40,6 +40,7 @@ pub fn table() -> Vec<&'static RuleDef> {
     all.extend_from_slice(functions::RULES);
     all.extend_from_slice(errors::RULES);
     all.extend_from_slice(events::RULES);
+    all.extend_from_slice(types::RULES);
     all
 }
 

@@ -12,7 +12,7 @@
 
 use std::collections::VecDeque;
 use std::rc::Rc;
-pub use tracelab_ir::{Dialect, EventKind, PrimOp};
+pub use tracelab_ir::{Dialect, EventKind, PrimOp, Ty};
 use tracelab_runtime::json;
 use tracelab_runtime::meter::{self, Meter, Refusal};
 use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
@@ -147,6 +147,7 @@ impl<'w, K> Rt<'w, K> {
     }
 
     /// One unit of fuel (a loop iteration, an activation).
+    #[inline]
     pub fn fuel(&mut self) -> R<()> {
         self.meter
             .spend_fuel(&self.limits)
@@ -205,6 +206,22 @@ impl<'w, K> Rt<'w, K> {
     /// Unknown: the trace does not know this path.
     pub fn unknown(&self) -> R<Value> {
         Err(Exit::Halt(Halt::Unknown))
+    }
+
+    /// Unknown, where generated code needs a value of another type (an unboxed local).
+    pub fn unknown_of<T>(&self) -> R<T> {
+        Err(Exit::Halt(Halt::Unknown))
+    }
+
+    /// A type guard (E-Typed-Pass / E-Typed-Fail): the value when it has type `ty`, else
+    /// unknown.
+    #[inline]
+    pub fn check_type(&self, ty: Ty, v: Value) -> R<Value> {
+        if v.ty() == Some(ty) {
+            Ok(v)
+        } else {
+            Err(Exit::Halt(Halt::Unknown))
+        }
     }
 
     // ----- cells (variables)
@@ -294,14 +311,20 @@ impl<'w, K> Rt<'w, K> {
     }
 
     /// The condition of `if` / `while`: a boolean, or TypeError (E-If-Not-Bool).
-    pub fn condition(&mut self, v: &Value, form: &str) -> R<bool> {
+    #[inline]
+    pub fn condition(&mut self, v: Value, form: &str) -> R<bool> {
         match v {
-            Value::Bool(b) => Ok(*b),
-            _ => Err(self.raise(errors::Error::new(
-                "TypeError",
-                format!("the condition of `{form}` is not a boolean"),
-            ))),
+            Value::Bool(b) => Ok(b),
+            _ => Err(self.not_a_condition(form)),
         }
+    }
+
+    #[cold]
+    fn not_a_condition(&mut self, form: &str) -> Exit {
+        self.raise(errors::Error::new(
+            "TypeError",
+            format!("the condition of `{form}` is not a boolean"),
+        ))
     }
 
     // ----- raising

@@ -6,12 +6,12 @@
 
 use tracelab_ir::PrimOp;
 
-/// The code of `op` on the atoms `args`, trying its fast path before `generic`.
+/// The code of `op` on the atoms `args`, trying its fast path before `generic` (which takes
+/// the operands back as `args`).
 pub(crate) fn code(op: PrimOp, args: &[String], generic: &str) -> Option<String> {
     let name = op.fast_path()?;
-    let refs: Vec<String> = args.iter().map(|a| format!("&{a}")).collect();
     Some(format!(
-        "match tracelab_runtime::fast::{name}({}) {{ Some(v) => v, None => {generic} }}",
-        refs.join(", ")
+        "match tracelab_runtime::fast::{name}({}) {{ Ok(v) => v, Err(args) => {generic} }}",
+        args.join(", ")
     ))
 }

@@ -19,12 +19,15 @@
 //! returns `Exit::Break(id, v)`, and the code after the region turns it back into
 //! `break 'l v` (see [`Gen::finish_region`]).
 
+mod bindings;
+mod control;
+
+use crate::scalar::{unbox, Atom, Repr, Want};
 use crate::writer::Writer;
 use crate::SourceMap;
-use std::collections::{BTreeSet, HashSet};
-use tracelab_ir::{
-    CaseBody, EventKind, Expr, ExprKind, FunDef, GuardCase, LValue, Program, RETURN_LABEL,
-};
+use bindings::{write_of, Binding, Check, Storage, Write, Writes};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use tracelab_ir::{EventKind, Expr, ExprKind, FunDef, LValue, Program, Ty};
 
 /// A compiled expression: Rust code that evaluates it, to be used right away.
 pub(crate) struct Out {
@@ -33,6 +36,8 @@ pub(crate) struct Out {
     pub simple: bool,
     /// The source line of the expression, for the statement that uses `code`.
     pub line: Option<String>,
+    /// How `code` holds the value (a `Value`, or unboxed).
+    pub repr: Repr,
 }
 
 impl Out {
@@ -41,6 +46,7 @@ impl Out {
             code: code.into(),
             simple: true,
             line: None,
+            repr: Repr::Boxed,
         }
     }
 
@@ -49,36 +55,18 @@ impl Out {
             code: code.into(),
             simple: false,
             line: None,
+            repr: Repr::Boxed,
         }
+    }
+
+    fn with(mut self, repr: Repr) -> Out {
+        self.repr = repr;
+        self
     }
 
     fn undefined() -> Out {
         Out::simple("Value::Undefined")
     }
-}
-
-/// Where a variable lives in generated code.
-#[derive(Clone)]
-enum Storage {
-    /// A heap cell (`Loc`): captured by a closure, or the cell of an alias or the input.
-    Cell(String),
-    /// A Rust local holding the value (`let mut x: Value`).
-    Local(String),
-}
-
-/// A variable in scope: its name, where it lives, and its binding site.
-struct Binding<'p> {
-    name: &'p str,
-    storage: Storage,
-    site: u32,
-}
-
-/// When a binding's cell, if it gets one, has its memory checked: by the binding's own step
-/// (`let`, `catch`) or by a later check of the same step (an activation's parameters).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Check {
-    Now,
-    Later,
 }
 
 struct Label<'p> {
@@ -121,6 +109,8 @@ pub(crate) struct Gen<'p> {
     analysing: bool,
     /// Sites some closure captures: found by the first pass, used by the second.
     pub captured: HashSet<u32>,
+    /// The first pass: for each binding site, what the values written to it are.
+    pub(crate) writes: HashMap<u32, Writes>,
     labels: Vec<Label<'p>>,
     regions: Vec<Region>,
     used_labels: HashSet<u32>,
@@ -147,6 +137,7 @@ impl<'p> Gen<'p> {
             next_site: 0,
             analysing: false,
             captured: HashSet::new(),
+            writes: HashMap::new(),
             labels: Vec::new(),
             regions: Vec::new(),
             used_labels: HashSet::new(),
@@ -169,15 +160,6 @@ impl<'p> Gen<'p> {
         format!("t{}", self.fresh())
     }
 
-    /// A Rust name for the cell of the variable `name`.
-    fn cell_name(&mut self, name: &str) -> String {
-        let mut base = snake(name);
-        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
-            base.insert(0, 'v');
-        }
-        format!("{base}_{}", self.fresh())
-    }
-
     fn stmt(&mut self, code: &str) {
         let line = self.line.clone();
         self.w.line(code, line.as_deref());
@@ -189,13 +171,19 @@ impl<'p> Gen<'p> {
     }
 
     /// Binds `out` to a fresh temporary unless it is already simple.
-    fn bind(&mut self, out: Out) -> String {
+    fn bind(&mut self, out: Out) -> Atom {
         if out.simple {
-            return out.code;
+            return Atom {
+                code: out.code,
+                repr: out.repr,
+            };
         }
         let t = self.temp();
         self.stmt_at(&format!("let {t} = {};", out.code), out.line);
-        t
+        Atom {
+            code: t,
+            repr: out.repr,
+        }
     }
 
     /// A statement that ends the evaluation of an expression from `line`.
@@ -204,20 +192,30 @@ impl<'p> Gen<'p> {
         self.w.line(code, line.as_deref());
     }
 
-    fn atom(&mut self, e: &'p Expr) -> String {
+    /// An expression evaluated now, as it holds its value (boxed or unboxed).
+    fn operand(&mut self, e: &'p Expr) -> Atom {
         let out = self.expr(e);
         self.bind(out)
+    }
+
+    /// An expression evaluated now, as a `Value`.
+    fn atom(&mut self, e: &'p Expr) -> String {
+        self.operand(e).value()
     }
 
     fn atoms(&mut self, es: &'p [Expr]) -> Vec<String> {
         es.iter().map(|e| self.atom(e)).collect()
     }
 
+    fn operands(&mut self, es: &'p [Expr]) -> Vec<Atom> {
+        es.iter().map(|e| self.operand(e)).collect()
+    }
+
     /// An expression whose value is not used.
     pub fn effect(&mut self, e: &'p Expr) {
         if let ExprKind::Var { name } = &e.kind {
             // Reading a local has no effect.
-            if let Storage::Local(_) = self.lookup(name).storage {
+            if !matches!(self.lookup(name).storage, Storage::Cell(_)) {
                 return;
             }
         }
@@ -227,17 +225,30 @@ impl<'p> Gen<'p> {
         } = &e.kind
         {
             // A write to a local whose value is not used moves the value in.
-            if let Storage::Local(x) = self.lookup(name).storage.clone() {
+            let (storage, site) = {
+                let b = self.lookup(name);
+                (b.storage.clone(), b.site)
+            };
+            if !matches!(storage, Storage::Cell(_)) {
                 let saved = self.enter_span(e);
-                let v = self.atom(value);
-                self.stmt(&format!("{x} = {v};"));
+                self.note_write(site, write_of(value));
+                let a = self.operand(value);
+                let code = self.store(&storage, a);
+                self.stmt(&code);
                 self.line = saved;
                 return;
             }
         }
         let out = self.expr(e);
         if !out.simple {
-            self.stmt_at(&format!("{};", out.code), out.line);
+            // An unused scalar (an operation on scalars) has no effect to keep, but may still
+            // hold a `?` that ends the run.
+            let code = if out.repr == Repr::Boxed {
+                format!("{};", out.code)
+            } else {
+                format!("let _ = {};", out.code)
+            };
+            self.stmt_at(&code, out.line);
         }
     }
 
@@ -251,7 +262,12 @@ impl<'p> Gen<'p> {
                 for e in init {
                     self.effect(e);
                 }
-                self.expr(last).code
+                let out = self.expr(last);
+                Atom {
+                    code: out.code,
+                    repr: out.repr,
+                }
+                .value()
             }
         };
         self.depth -= 1;
@@ -266,121 +282,6 @@ impl<'p> Gen<'p> {
         let value = self.block(body);
         self.stmt(&value);
         self.w.close(tail);
-    }
-
-    fn lookup(&self, name: &str) -> &Binding<'p> {
-        match self.vars.iter().rev().find(|b| b.name == name) {
-            Some(b) => b,
-            None => unreachable!("well-formed traces bind `{name}` before using it"),
-        }
-    }
-
-    /// The cell of a captured variable (closures capture cells only).
-    fn captured_cell(&mut self, name: &str) -> String {
-        let (site, storage) = {
-            let b = self.lookup(name);
-            (b.site, b.storage.clone())
-        };
-        if self.analysing {
-            self.captured.insert(site);
-        }
-        match storage {
-            Storage::Cell(cell) => cell,
-            Storage::Local(_) => {
-                unreachable!("the first pass made every captured variable a cell, not `{name}`")
-            }
-        }
-    }
-
-    fn site(&mut self) -> u32 {
-        self.next_site += 1;
-        self.next_site
-    }
-
-    /// Emits `let x = init;`, or, for the `let`s of a `while` condition (which outlive the
-    /// loop), an assignment to a variable declared before the loop.
-    fn declare(&mut self, rust: &str, mutable: bool, init: &str) {
-        match &mut self.hoist {
-            Some(h) if h.depth == self.depth => {
-                h.declared.push(rust.to_string());
-                self.stmt(&format!("{rust} = {init};"));
-            }
-            _ if mutable => self.stmt(&format!("let mut {rust} = {init};")),
-            _ => self.stmt(&format!("let {rust} = {init};")),
-        }
-    }
-
-    /// Binds `name` to a cell that `init` (an expression of type `Loc`) gives: an alias.
-    fn bind_cell(&mut self, name: &'p str, init: &str) {
-        let site = self.site();
-        let cell = self.cell_name(name);
-        self.declare(&cell, false, init);
-        self.vars.push(Binding {
-            name,
-            storage: Storage::Cell(cell),
-            site,
-        });
-    }
-
-    /// Binds `name` to the value `v` (an atom): a Rust local, or a fresh cell when some
-    /// closure captures it. Returns whether it made a cell.
-    fn bind_value(&mut self, name: &'p str, v: &str, check: Check) -> bool {
-        let site = self.site();
-        let rust = self.cell_name(name);
-        let cell = self.analysing || self.captured.contains(&site);
-        let storage = if cell {
-            let init = match check {
-                Check::Now => format!("rt.cell({v})?"),
-                Check::Later => format!("rt.cell_unchecked({v})"),
-            };
-            self.declare(&rust, false, &init);
-            Storage::Cell(rust)
-        } else {
-            self.declare(&rust, true, v);
-            Storage::Local(rust)
-        };
-        self.vars.push(Binding {
-            name,
-            storage,
-            site,
-        });
-        cell
-    }
-
-    /// Forgets every binding: a new function or callback body starts here.
-    pub fn clear_scope(&mut self) {
-        self.vars.clear();
-        self.labels.clear();
-        self.regions.clear();
-        self.hoist = None;
-        self.depth = 0;
-        self.line = None;
-    }
-
-    /// Binds `name` to an existing cell (the input's, a closure's capture).
-    pub fn bind_existing(&mut self, name: &'p str, cell: String) {
-        let site = self.site();
-        self.vars.push(Binding {
-            name,
-            storage: Storage::Cell(cell),
-            site,
-        });
-    }
-
-    /// Binds `name` to a value for a new body (a callback's closure and argument), as
-    /// [`Gen::bind_value`]; the caller checks memory after the step's cells.
-    pub fn bind_param(&mut self, name: &'p str, v: &str) -> bool {
-        self.bind_value(name, v, Check::Later)
-    }
-
-    /// Turns this generator into the first pass: bindings are cells, closures record what
-    /// they capture (in [`Gen::captured`]).
-    pub fn analyse(&mut self) {
-        self.analysing = true;
-    }
-
-    pub fn fresh_cell_name(&mut self, name: &str) -> String {
-        self.cell_name(name)
     }
 
     /// The source line of `e`, for the comments of the statements it generates.
@@ -404,22 +305,28 @@ impl<'p> Gen<'p> {
         match &e.kind {
             ExprKind::Undefined => Out::undefined(),
             ExprKind::Null => Out::simple("Value::Null"),
-            ExprKind::Bool { value } => Out::simple(format!("Value::Bool({value})")),
+            ExprKind::Bool { value } => Out::simple(value.to_string()).with(Repr::Scalar(Ty::Bool)),
             ExprKind::Int { value } => match i64::try_from(value) {
-                Ok(n) => Out::simple(format!("Value::int({n})")),
+                Ok(n) => Out::simple(format!("{n}i64")).with(Repr::Scalar(Ty::Int)),
                 Err(_) => Out::simple(format!("Value::big_literal(\"{value}\")")),
             },
-            ExprKind::Float { value } => Out::simple(format!("Value::Float({})", float(value.0))),
+            ExprKind::Float { value } => {
+                let x = float(value.0);
+                let x = if x.starts_with("f64::") {
+                    x
+                } else {
+                    format!("{x}f64")
+                };
+                Out::simple(x).with(Repr::Scalar(Ty::Float))
+            }
             ExprKind::Str { value } => Out::simple(format!("Value::str({value:?})")),
-            ExprKind::Var { name } => Out::call(match &self.lookup(name).storage {
-                Storage::Cell(cell) => format!("rt.read({cell})"),
-                Storage::Local(x) => format!("{x}.clone()"),
-            }),
+            ExprKind::Var { name } => Self::read(&self.lookup(name).storage),
             ExprKind::Let { name, value } => {
-                let v = self.atom(value);
-                self.bind_value(name, &v, Check::Now);
+                let a = self.operand(value);
+                self.bind_value(name, a, write_of(value), Check::Now);
                 Out::undefined()
             }
+            ExprKind::Typed { ty, value } => self.typed(*ty, value),
             ExprKind::Set { target, value } => self.set(target, value),
             ExprKind::Block { body } => {
                 let t = self.temp();
@@ -431,9 +338,9 @@ impl<'p> Gen<'p> {
                 then,
                 otherwise,
             } => {
-                let c = self.atom(cond);
+                let c = self.condition(cond, "if");
                 let t = self.temp();
-                self.open(&format!("let {t} = if rt.condition(&{c}, \"if\")? {{"));
+                self.open(&format!("let {t} = if {c} {{"));
                 let v = self.block(then);
                 self.stmt(&v);
                 self.w.reopen("} else {");
@@ -474,9 +381,14 @@ impl<'p> Gen<'p> {
                 Out::call(format!("rt.get_index(&{o}, &{k})?"))
             }
             ExprKind::Prim { op, args } => {
-                let args = self.atoms(args);
+                let args = self.operands(args);
+                if let Some((code, ty)) = crate::scalar::certain(*op, &args) {
+                    return Out::call(code).with(Repr::Scalar(ty));
+                }
+                let args: Vec<String> = args.iter().map(Atom::value).collect();
                 let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", args.join(", "));
-                let fast = crate::fast::code(*op, &args, &generic);
+                let fast =
+                    crate::fast::code(*op, &args, &format!("rt.prim(PrimOp::{op:?}, &args)?"));
                 Out::call(match fast.filter(|_| self.options.specialise) {
                     Some(fast) => fast,
                     None => generic,
@@ -564,6 +476,68 @@ impl<'p> Gen<'p> {
         }
     }
 
+    /// A type guard (E-Typed-Pass / E-Typed-Fail): a scalar of the type, computed unboxed
+    /// when the guarded value is an operation on scalars.
+    fn typed(&mut self, ty: Ty, value: &'p Expr) -> Out {
+        if let ExprKind::Prim { op, args } = &value.kind {
+            let args = self.operands(args);
+            let label = format!("f{}", self.fresh());
+            if let Some(code) = crate::scalar::for_context(*op, &args, Want::Typed(ty), &label) {
+                return Out::call(code).with(Repr::Scalar(ty));
+            }
+            let values: Vec<String> = args.iter().map(Atom::value).collect();
+            let v = self.temp();
+            let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", values.join(", "));
+            let code = crate::fast::code(*op, &values, &format!("rt.prim(PrimOp::{op:?}, &args)?"))
+                .filter(|_| self.options.specialise)
+                .unwrap_or(generic);
+            self.stmt(&format!("let {v} = {code};"));
+            return Out::call(unbox(ty, &v)).with(Repr::Scalar(ty));
+        }
+        let a = self.operand(value);
+        let code = match a.repr {
+            Repr::Scalar(t) if t == ty => return Out::simple(a.code).with(a.repr),
+            Repr::Nullable(t) if t == ty => {
+                format!(
+                    "match {} {{ Some(x) => x, None => rt.unknown_of()? }}",
+                    a.code
+                )
+            }
+            _ => unbox(ty, &a.value()),
+        };
+        Out::call(code).with(Repr::Scalar(ty))
+    }
+
+    /// The code of a condition's `bool` (E-If-True / -False / -Not-Bool, and `while`'s).
+    fn condition(&mut self, cond: &'p Expr, form: &'static str) -> String {
+        if let ExprKind::Prim { op, args } = &cond.kind {
+            let saved = self.enter_span(cond);
+            let args = self.operands(args);
+            let label = format!("f{}", self.fresh());
+            let scalar = crate::scalar::for_context(*op, &args, Want::Condition(form), &label);
+            if let Some(code) = scalar {
+                let c = self.temp();
+                self.stmt(&format!("let {c} = {code};"));
+                self.line = saved;
+                return c;
+            }
+            let values: Vec<String> = args.iter().map(Atom::value).collect();
+            let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", values.join(", "));
+            let code = crate::fast::code(*op, &values, &format!("rt.prim(PrimOp::{op:?}, &args)?"))
+                .filter(|_| self.options.specialise)
+                .unwrap_or(generic);
+            let v = self.temp();
+            self.stmt(&format!("let {v} = {code};"));
+            self.line = saved;
+            return format!("rt.condition({v}, {form:?})?");
+        }
+        let a = self.operand(cond);
+        match a.repr {
+            Repr::Scalar(Ty::Bool) => a.code,
+            _ => format!("rt.condition({}, {form:?})?", a.value()),
+        }
+    }
+
     fn function(&self, name: &str) -> &'p FunDef {
         match self.program.function(name) {
             Some(def) => def,
@@ -573,17 +547,28 @@ impl<'p> Gen<'p> {
 
     fn set(&mut self, target: &'p LValue, value: &'p Expr) -> Out {
         match target {
-            LValue::Var { name } => match self.lookup(name).storage.clone() {
-                Storage::Cell(cell) => {
-                    let v = self.atom(value);
-                    Out::call(format!("rt.write({cell}, {v})?"))
+            LValue::Var { name } => {
+                let (storage, site) = {
+                    let b = self.lookup(name);
+                    (b.storage.clone(), b.site)
+                };
+                self.note_write(site, write_of(value));
+                let a = self.operand(value);
+                match storage {
+                    Storage::Cell(cell) => Out::call(format!("rt.write({cell}, {})?", a.value())),
+                    Storage::Local(ref x) => {
+                        let v = a.value();
+                        self.stmt(&format!("{x} = {v}.clone();"));
+                        Out::simple(v)
+                    }
+                    Storage::Typed(..) => {
+                        // The value moves into the local; the expression's value is read back.
+                        let code = self.store(&storage, a);
+                        self.stmt(&code);
+                        Self::read(&storage)
+                    }
                 }
-                Storage::Local(x) => {
-                    let v = self.atom(value);
-                    self.stmt(&format!("{x} = {v}.clone();"));
-                    Out::simple(v)
-                }
-            },
+            }
             LValue::Field { object, field } => {
                 let o = self.atom(object);
                 let v = self.atom(value);
@@ -596,255 +581,6 @@ impl<'p> Gen<'p> {
                 Out::call(format!("rt.set_index(&{o}, &{k}, {v})?"))
             }
         }
-    }
-
-    fn while_loop(&mut self, cond: &'p Expr, body: &'p [Expr]) -> Out {
-        let id = self.fresh();
-        let outer = std::mem::take(&mut self.w);
-        let outer_hoist = self.hoist.replace(Hoist {
-            depth: self.depth,
-            declared: Vec::new(),
-        });
-        self.w = outer.nested();
-        let c = self.atom(cond);
-        let hoisted =
-            std::mem::replace(&mut self.hoist, outer_hoist).map_or(Vec::new(), |h| h.declared);
-        self.open(&format!("if !rt.condition(&{c}, \"while\")? {{"));
-        self.w.line(&format!("break 'w{id};"), None);
-        self.w.close("}");
-        self.stmt("rt.fuel()?;");
-        self.depth += 1;
-        let (vars, labels) = (self.vars.len(), self.labels.len());
-        for e in body {
-            self.effect(e);
-        }
-        self.vars.truncate(vars);
-        self.labels.truncate(labels);
-        self.depth -= 1;
-        let inner = std::mem::replace(&mut self.w, outer);
-        for cell in hoisted {
-            self.stmt(&format!("let mut {cell};"));
-        }
-        self.open(&format!("'w{id}: loop {{"));
-        self.w.raw(inner);
-        self.w.close("}");
-        Out::undefined()
-    }
-
-    /// `lead 'l: { body } tail`, or a plain block when no `break` targets the label.
-    fn label(&mut self, name: &'p str, body: &'p [Expr], lead: &str, tail: &str) {
-        let id = self.fresh();
-        self.labels.push(Label {
-            name,
-            id,
-            region: self.regions.len(),
-        });
-        let outer = std::mem::take(&mut self.w);
-        self.w = outer.nested();
-        let value = self.block(body);
-        self.stmt(&value);
-        let inner = std::mem::replace(&mut self.w, outer);
-        self.labels.pop();
-        if self.used_labels.contains(&id) {
-            self.open(&format!("{lead}'l{id}: {{"));
-        } else {
-            self.open(&format!("{lead}{{"));
-        }
-        self.w.raw(inner);
-        self.w.close(&format!("}}{tail}"));
-    }
-
-    fn break_to(&mut self, name: &str, v: &str) {
-        let Some(label) = self.labels.iter().rev().find(|l| l.name == name) else {
-            unreachable!("well-formed traces break inside their label only, not `{name}`")
-        };
-        let id = label.id;
-        if label.region == self.regions.len() {
-            self.used_labels.insert(id);
-            self.stmt(&format!("break 'l{id} {v};"));
-        } else {
-            if let Some(region) = self.regions.last_mut() {
-                region.escaping.insert(id);
-            }
-            self.stmt(&format!("return Err(Exit::Break({id}, {v}));"));
-        }
-    }
-
-    /// Opens a region: `lead (|| -> R<Value> {`.
-    pub fn open_region(&mut self, lead: &str) {
-        self.open(&format!("{lead}(|| -> R<Value> {{"));
-        self.regions.push(Region::default());
-    }
-
-    /// Closes a region with its value; returns the labels of outer regions it breaks to.
-    pub fn close_region(&mut self, value: &str, tail: &str) -> BTreeSet<u32> {
-        let value = ok(value);
-        self.stmt(&value);
-        self.w.close(&format!("}})(){tail}"));
-        self.regions
-            .pop()
-            .map_or_else(BTreeSet::new, |r| r.escaping)
-    }
-
-    /// The value of a finished region's result `r`: `?` propagates raises and halts, and a
-    /// break to a label of this region becomes `break 'l v` here.
-    pub fn finish_region(&mut self, r: &str, escaping: BTreeSet<u32>) -> Out {
-        let here = self.regions.len();
-        let mut arms = Vec::new();
-        for id in escaping {
-            let local = self.labels.iter().any(|l| l.id == id && l.region == here);
-            if local {
-                self.used_labels.insert(id);
-                arms.push(format!("Err(Exit::Break({id}, v)) => break 'l{id} v,"));
-            } else if let Some(region) = self.regions.last_mut() {
-                region.escaping.insert(id);
-            }
-        }
-        if arms.is_empty() {
-            return Out::call(format!("{r}?"));
-        }
-        let t = self.temp();
-        self.open(&format!("let {t} = match {r} {{"));
-        self.stmt("Ok(v) => v,");
-        for arm in arms {
-            self.stmt(&arm);
-        }
-        self.stmt("Err(e) => return Err(e),");
-        self.w.close("};");
-        Out::simple(t)
-    }
-
-    fn try_catch(
-        &mut self,
-        body: &'p [Expr],
-        catch: Option<&'p tracelab_ir::Catch>,
-        finally: Option<&'p [Expr]>,
-    ) -> Out {
-        let r = format!("r{}", self.fresh());
-        self.open_region(&format!("let {r} = "));
-        let v = self.block(body);
-        let mut escaping = self.close_region(&v, ";");
-        if let Some(catch) = catch {
-            // E-Try-Catch: only a raise is caught; breaks and halts go by.
-            self.open(&format!("let {r} = match {r} {{"));
-            self.open_region("Err(Exit::Throw(thrown)) => ");
-            let (vars, labels) = (self.vars.len(), self.labels.len());
-            self.depth += 1;
-            self.bind_value(&catch.name, "thrown", Check::Now);
-            let v = self.block(&catch.body);
-            self.depth -= 1;
-            self.vars.truncate(vars);
-            self.labels.truncate(labels);
-            escaping.extend(self.close_region(&v, ","));
-            self.stmt("other => other,");
-            self.w.close("};");
-        }
-        if let Some(finally) = finally {
-            // E-Finally-Enter / -Resume: the finally body runs on a value, a raise or a
-            // break, and its own raise or break replaces the pending one; halts go by.
-            self.open(&format!("let {r} = match {r} {{"));
-            self.stmt("Err(Exit::Halt(h)) => Err(Exit::Halt(h)),");
-            self.open("pending => {");
-            let f = format!("f{}", self.fresh());
-            self.open_region(&format!("let {f} = "));
-            let v = self.block(finally);
-            escaping.extend(self.close_region(&v, ";"));
-            self.stmt(&format!("{f}.and(pending)"));
-            self.w.close("}");
-            self.w.close("};");
-        }
-        self.finish_region(&r, escaping)
-    }
-
-    fn guard(&mut self, callee: &'p Expr, args: &'p [Expr], cases: &'p [GuardCase]) -> Out {
-        let f = self.atom(callee);
-        let args = self.atoms(args);
-        let func = format!("f{}", self.fresh());
-        self.stmt(&format!("let {func} = rt.callee(&{f})?;"));
-        let t = self.temp();
-        self.open(&format!("let {t} = match &*{func} {{"));
-        for case in cases {
-            let def = self.function(&case.func);
-            self.open(&format!("{:?} => {{", case.func));
-            match &case.body {
-                CaseBody::Call => {
-                    self.called.insert(&case.func);
-                    let name = fun_name(self.program, &case.func);
-                    let passed = self.arity(&def.name, &def.params, &args);
-                    self.stmt(&format!("{name}(rt, &{f}, [{}])?", passed.join(", ")));
-                }
-                CaseBody::Inline { clos, params, body } => {
-                    let outer_vars = std::mem::take(&mut self.vars);
-                    let outer_labels = std::mem::take(&mut self.labels);
-                    let outer_hoist = self.hoist.take();
-                    // E-Guard-Inline: the closure's cell, if it has one, is allocated before
-                    // the checks of the activation; its memory is checked with them.
-                    let cell = self.bind_value(clos, &f, Check::Later);
-                    let passed = self.arity(&def.name, &def.params, &args);
-                    let v = self.activation(params, &passed, body, cell);
-                    self.stmt(&v);
-                    self.vars = outer_vars;
-                    self.labels = outer_labels;
-                    self.hoist = outer_hoist;
-                }
-            }
-            self.w.close("}");
-        }
-        // E-Guard-Fail: a closure of a function no traced run called here.
-        self.stmt("_ => rt.unknown()?,");
-        self.w.close("};");
-        Out::simple(t)
-    }
-
-    /// The arity check of a call of `func` (declared with `params`) on the atoms `args`:
-    /// when the numbers differ, the runtime decides (`rt.arity`: JavaScript pads or drops,
-    /// Python raises TypeError); returns the values bound to the parameters, padded with
-    /// `undefined` or cut, as JavaScript binds them.
-    pub fn arity(&mut self, func: &str, params: &[String], args: &[String]) -> Vec<String> {
-        if args.len() == params.len() {
-            return args.to_vec();
-        }
-        let names: Vec<String> = params.iter().map(|p| format!("{p:?}")).collect();
-        self.stmt(&format!(
-            "rt.arity({func:?}, &[{}], {})?;",
-            names.join(", "),
-            args.len()
-        ));
-        (0..params.len())
-            .map(|i| {
-                args.get(i)
-                    .cloned()
-                    .unwrap_or_else(|| "Value::Undefined".to_string())
-            })
-            .collect()
-    }
-
-    /// An activation after its arity check: depth and fuel (`rt.enter`), the parameters
-    /// bound to `args` (with one memory check for the cells of the step, when there are any:
-    /// `cells` says whether an earlier binding of the step made one), and the body under the
-    /// `return` label in a region that gives the depth back; returns the code of its value.
-    pub fn activation(
-        &mut self,
-        params: &'p [String],
-        args: &[String],
-        body: &'p [Expr],
-        cells: bool,
-    ) -> String {
-        self.stmt("rt.enter()?;");
-        let mut cells = cells;
-        for (p, a) in params.iter().zip(args) {
-            cells |= self.bind_value(p, a, Check::Later);
-        }
-        if cells {
-            self.stmt("rt.check_memory()?;");
-        }
-        let r = format!("r{}", self.fresh());
-        self.open_region(&format!("let {r} = "));
-        self.label(RETURN_LABEL, body, "Ok(", ")");
-        // The body is closed: no break leaves it but `return`, which is caught inside.
-        self.regions.pop();
-        self.w.close("})();");
-        format!("rt.leave({r})?")
     }
 }
 

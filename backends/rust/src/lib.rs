@@ -13,6 +13,7 @@ mod fast;
 mod gen;
 pub mod krate;
 mod module;
+mod scalar;
 mod writer;
 
 use tracelab_ir::wf::Checked;

@@ -33,6 +33,7 @@ pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) ->
     generate(&mut first, program, source);
     let mut g = Gen::new(program, source, options);
     g.captured = first.captured;
+    g.writes = first.writes;
     generate(&mut g, program, source)
 }
 
@@ -73,6 +74,7 @@ fn generate<'p>(g: &mut Gen<'p>, program: &'p Program, source: &SourceMap) -> St
         ("EventKind", "EventKind::"),
         ("Exit", "Exit::"),
         ("PrimOp", "PrimOp::"),
+        ("Ty", "Ty::"),
     ] {
         if code.contains(used) {
             exec.push(name);
@@ -172,7 +174,7 @@ fn function<'p>(g: &mut Gen<'p>, program: &'p Program, func: &'p str) {
     // The caller checked the arity: one argument per parameter.
     let args: Vec<String> = (0..def.params.len()).map(|i| format!("a{i}")).collect();
     g.w.line(&format!("let [{}] = args;", args.join(", ")), None);
-    let v = g.activation(&def.params, &args, &def.body, false);
+    let v = g.activation(&def.params, &args, &[], &def.body, false);
     let v = v.strip_suffix('?').unwrap_or(&v).to_string();
     g.w.line(&v, None);
     g.w.close("}");

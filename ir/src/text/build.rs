@@ -2,7 +2,7 @@
 //! cannot express (primitive and event names, assignment targets).
 
 use super::lexer::{LexError, Tok};
-use crate::ast::{CaseBody, Dialect, EventKind, Expr, ExprKind, Float, GuardCase, LValue};
+use crate::ast::{CaseBody, Dialect, EventKind, Expr, ExprKind, Float, GuardCase, LValue, Ty};
 use crate::prim::PrimOp;
 use crate::span::Span;
 use lalrpop_util::ParseError;
@@ -36,6 +36,16 @@ pub fn dialect(name: &str, l: usize, r: usize) -> Result<Dialect, Error> {
             r,
         )),
     }
+}
+
+pub fn ty(name: &str, l: usize, r: usize) -> Result<Ty, Error> {
+    Ty::from_name(name).ok_or_else(|| {
+        error(
+            format!("unknown type `{name}` (expected `bool`, `int`, `float` or `str`)"),
+            l,
+            r,
+        )
+    })
 }
 
 pub fn prim(ns: &str, op: &str, l: usize, r: usize) -> Result<PrimOp, Error> {

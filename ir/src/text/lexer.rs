@@ -13,7 +13,7 @@ use num_bigint::BigInt;
 use std::ops::Range;
 
 /// Words that cannot be plain names.
-pub const KEYWORDS: [&str; 29] = [
+pub const KEYWORDS: [&str; 30] = [
     "dialect",
     "fun",
     "let",
@@ -36,6 +36,7 @@ pub const KEYWORDS: [&str; 29] = [
     "guard",
     "alias",
     "callback",
+    "typed",
     "undefined",
     "null",
     "true",
@@ -109,6 +110,8 @@ pub enum Tok {
     Alias,
     #[token("callback")]
     Callback,
+    #[token("typed")]
+    Typed,
     #[token("undefined")]
     Undefined,
     #[token("null")]
@@ -399,6 +402,7 @@ pub fn spelling(tok: &Tok) -> Option<&'static str> {
         Guard => "guard",
         Alias => "alias",
         Callback => "callback",
+        Typed => "typed",
         Undefined => "undefined",
         Null => "null",
         True => "true",

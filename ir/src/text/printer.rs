@@ -359,6 +359,11 @@ impl Printer {
                 self.out.push_str(") ");
                 self.block(body);
             }
+            ExprKind::Typed { ty, value } => {
+                let _ = write!(self.out, "typed {}(", ty.name());
+                self.expr(value);
+                self.out.push(')');
+            }
         }
     }
 

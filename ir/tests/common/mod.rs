@@ -4,7 +4,7 @@ use num_bigint::{BigInt, Sign};
 use proptest::prelude::*;
 use tracelab_ir::{
     CaseBody, Catch, Dialect, EventKind, Expr, ExprKind, Field, Float, FunDef, GuardCase, LValue,
-    PrimOp, Program, Span,
+    PrimOp, Program, Span, Ty,
 };
 
 /// Case count: modest by default, `PROPTEST_CASES` overrides it.
@@ -234,6 +234,12 @@ pub fn expr() -> impl Strategy<Value = Expr> {
                         })
                         .collect(),
                 }),
+            (prop::sample::select(Ty::ALL.to_vec()), e.clone()).prop_map(|(ty, v)| {
+                ExprKind::Typed {
+                    ty,
+                    value: Box::new(v),
+                }
+            }),
             (name(), e.clone(), name()).prop_map(|(name, c, capture)| ExprKind::Alias {
                 name,
                 closure: Box::new(c),

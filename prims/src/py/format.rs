@@ -325,7 +325,7 @@ pub fn format_int(n: &Int, spec: &str) -> Result<String, PrimError> {
             s.ty.unwrap_or('d')
         )));
     }
-    let sign = sign_str(&s, n < &Int::Small(0));
+    let sign = sign_str(&s, n < &Int::from_i64(0));
     let sign = if s.alternate {
         format!("{sign}{prefix}")
     } else {

@@ -21,13 +21,17 @@ pub const MAX_STR_DIGITS: usize = 4300;
 /// CPython would spend unbounded time and memory computing them.
 pub const MAX_POW_BITS: u64 = 100_000;
 
-/// A Python `int`. Invariant: `Big` only holds values outside `i64`, so
-/// the derived equality is value equality.
+/// A Python `int`: `small` when it fits in `i64`, else `big` (and `small` is 0). Invariant:
+/// `big` only holds values outside `i64`, so the derived equality is value equality.
+///
+/// A struct, not an enum of the two cases: a value holding an `Int` then has one
+/// discriminant, not two nested ones, which keeps generated code's values in registers
+/// (nested discriminants made rustc copy values through memory in odd-sized pieces). The
+/// big case is shared, so that an `Int` stays two words and cheap to copy.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Int {
-    Small(i64),
-    /// Shared, so that an `Int` (and a value holding one) stays two words and cheap to copy.
-    Big(Rc<BigInt>),
+pub struct Int {
+    small: i64,
+    big: Option<Rc<BigInt>>,
 }
 
 /// Result of `**`, which is a float for negative exponents.
@@ -52,74 +56,88 @@ fn digit_limit_error() -> PrimError {
 }
 
 impl Int {
-    pub fn from_i64(v: i64) -> Int {
-        Int::Small(v)
+    #[inline]
+    pub const fn from_i64(v: i64) -> Int {
+        Int {
+            small: v,
+            big: None,
+        }
     }
 
-    /// Normalises: values that fit `i64` become `Small`.
+    /// Normalises: values that fit `i64` are small.
     pub fn from_bigint(v: BigInt) -> Int {
         match v.to_i64() {
-            Some(s) => Int::Small(s),
-            None => Int::Big(Rc::new(v)),
+            Some(s) => Int::from_i64(s),
+            None => Int {
+                small: 0,
+                big: Some(Rc::new(v)),
+            },
         }
     }
 
     pub fn to_bigint(&self) -> BigInt {
-        match self {
-            Int::Small(v) => BigInt::from(*v),
-            Int::Big(b) => (**b).clone(),
+        match &self.big {
+            None => BigInt::from(self.small),
+            Some(b) => (**b).clone(),
         }
     }
 
+    /// The value, when it fits in `i64`.
+    #[inline]
     pub fn to_i64(&self) -> Option<i64> {
-        match self {
-            Int::Small(v) => Some(*v),
-            Int::Big(_) => None,
+        match self.big {
+            None => Some(self.small),
+            Some(_) => None,
         }
+    }
+
+    /// The value, when it does not fit in `i64`.
+    pub fn big(&self) -> Option<&BigInt> {
+        self.big.as_deref()
     }
 
     fn is_zero(&self) -> bool {
-        matches!(self, Int::Small(0))
+        self.to_i64() == Some(0)
     }
 
     fn is_negative(&self) -> bool {
-        match self {
-            Int::Small(v) => *v < 0,
-            Int::Big(b) => b.is_negative(),
+        match &self.big {
+            None => self.small < 0,
+            Some(b) => b.is_negative(),
         }
     }
 
     pub fn add(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if let Some(r) = a.checked_add(*b) {
-                return Int::Small(r);
+        if let (Some(a), Some(b)) = (self.to_i64(), other.to_i64()) {
+            if let Some(r) = a.checked_add(b) {
+                return Int::from_i64(r);
             }
         }
         Int::from_bigint(self.to_bigint() + other.to_bigint())
     }
 
     pub fn sub(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if let Some(r) = a.checked_sub(*b) {
-                return Int::Small(r);
+        if let (Some(a), Some(b)) = (self.to_i64(), other.to_i64()) {
+            if let Some(r) = a.checked_sub(b) {
+                return Int::from_i64(r);
             }
         }
         Int::from_bigint(self.to_bigint() - other.to_bigint())
     }
 
     pub fn mul(&self, other: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if let Some(r) = a.checked_mul(*b) {
-                return Int::Small(r);
+        if let (Some(a), Some(b)) = (self.to_i64(), other.to_i64()) {
+            if let Some(r) = a.checked_mul(b) {
+                return Int::from_i64(r);
             }
         }
         Int::from_bigint(self.to_bigint() * other.to_bigint())
     }
 
     pub fn neg(&self) -> Int {
-        if let Int::Small(a) = self {
+        if let Some(a) = self.to_i64() {
             if let Some(r) = a.checked_neg() {
-                return Int::Small(r);
+                return Int::from_i64(r);
             }
         }
         Int::from_bigint(-self.to_bigint())
@@ -138,9 +156,9 @@ impl Int {
         if other.is_zero() {
             return Err(zero_div());
         }
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if *b != -1 {
-                return Ok(Int::Small(a.div_floor(b)));
+        if let (Some(a), Some(b)) = (self.to_i64(), other.to_i64()) {
+            if b != -1 {
+                return Ok(Int::from_i64(Integer::div_floor(&a, &b)));
             }
         }
         Ok(Int::from_bigint(
@@ -156,11 +174,11 @@ impl Int {
                 "integer modulo by zero",
             ));
         }
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if *b == -1 {
-                return Ok(Int::Small(0));
+        if let (Some(a), Some(b)) = (self.to_i64(), other.to_i64()) {
+            if b == -1 {
+                return Ok(Int::from_i64(0));
             }
-            return Ok(Int::Small(a.mod_floor(b)));
+            return Ok(Int::from_i64(Integer::mod_floor(&a, &b)));
         }
         Ok(Int::from_bigint(
             self.to_bigint().mod_floor(&other.to_bigint()),
@@ -180,11 +198,11 @@ impl Int {
         if mag.is_zero() || mag.is_one() {
             let odd = exp.to_bigint().is_odd();
             let r = if exp.is_zero() {
-                Int::Small(1)
+                Int::from_i64(1)
             } else if mag.is_zero() || !base.is_negative() || odd {
                 self.clone()
             } else {
-                Int::Small(1)
+                Int::from_i64(1)
             };
             return Ok(Number::Int(r));
         }
@@ -218,9 +236,9 @@ impl Int {
             return Err(PrimError::new("ZeroDivisionError", "division by zero"));
         }
         const EXACT: i64 = 1 << 53;
-        if let (Int::Small(a), Int::Small(b)) = (self, other) {
-            if (-EXACT..=EXACT).contains(a) && (-EXACT..=EXACT).contains(b) {
-                return Ok(*a as f64 / *b as f64);
+        if let (Some(a), Some(b)) = (self.to_i64(), other.to_i64()) {
+            if (-EXACT..=EXACT).contains(&a) && (-EXACT..=EXACT).contains(&b) {
+                return Ok(a as f64 / b as f64);
             }
         }
         let a = self.to_bigint();
@@ -237,9 +255,9 @@ impl Int {
 
     /// `float(n)`, correctly rounded.
     pub fn to_f64(&self) -> Result<f64, PrimError> {
-        match self {
-            Int::Small(v) => Ok(*v as f64),
-            Int::Big(b) => bigint_to_f64(b).ok_or_else(|| {
+        match &self.big {
+            None => Ok(self.small as f64),
+            Some(b) => bigint_to_f64(b).ok_or_else(|| {
                 PrimError::new("OverflowError", "int too large to convert to float")
             }),
         }
@@ -248,7 +266,7 @@ impl Int {
     /// `str(n)` with CPython 3.11's 4300-digit limit. (`Display` has no
     /// limit, for diagnostics.)
     pub fn to_str(&self) -> Result<String, PrimError> {
-        if let Int::Big(b) = self {
+        if let Some(b) = &self.big {
             // A number below 2^(3.32 * 4300) certainly has few enough digits.
             if b.bits() > 14_300 {
                 return Err(digit_limit_error());
@@ -393,8 +411,8 @@ impl PartialOrd for Int {
 
 impl Ord for Int {
     fn cmp(&self, other: &Self) -> Ordering {
-        match (self, other) {
-            (Int::Small(a), Int::Small(b)) => a.cmp(b),
+        match (self.to_i64(), other.to_i64()) {
+            (Some(a), Some(b)) => a.cmp(&b),
             _ => self.to_bigint().cmp(&other.to_bigint()),
         }
     }
@@ -402,16 +420,16 @@ impl Ord for Int {
 
 impl fmt::Display for Int {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Int::Small(v) => write!(f, "{v}"),
-            Int::Big(b) => write!(f, "{b}"),
+        match &self.big {
+            None => write!(f, "{}", self.small),
+            Some(b) => write!(f, "{b}"),
         }
     }
 }
 
 impl From<i64> for Int {
     fn from(v: i64) -> Int {
-        Int::Small(v)
+        Int::from_i64(v)
     }
 }
 

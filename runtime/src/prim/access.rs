@@ -312,8 +312,10 @@ fn js_set(heap: &mut Heap, object: &Value, key: &Value, v: Value) -> Result<(), 
 pub fn py_key(heap: &Heap, key: &Value) -> Result<Key, Error> {
     Ok(match key {
         Value::Str(s) => Key::Str(s.clone()),
-        Value::Int(tracelab_prims::py::Int::Small(n)) => Key::Int(*n),
-        Value::Int(i) => Key::int(i.to_bigint()),
+        Value::Int(i) => match i.to_i64() {
+            Some(n) => Key::Int(n),
+            None => Key::int(i.to_bigint()),
+        },
         Value::Bool(b) => Key::Int(*b as i64),
         Value::Float(x) if x.fract() == 0.0 && x.is_finite() => Key::int(py::float_to_bigint(*x)),
         Value::Float(x) => Key::Float(x.to_bits()),

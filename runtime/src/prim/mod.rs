@@ -40,10 +40,8 @@ pub fn apply(
     // A string or big integer a primitive returns is counted against the memory limit, even
     // when it only lives in a variable: generated code keeps uncaptured variables in Rust
     // locals, which the heap does not see, and the budget must still bound what it builds.
-    if matches!(
-        v,
-        Value::Str(_) | Value::Int(tracelab_prims::py::Int::Big(_))
-    ) {
+    let big = matches!(&v, Value::Int(i) if i.big().is_some());
+    if big || matches!(v, Value::Str(_)) {
         heap.charge(&v);
     }
     Ok(v)

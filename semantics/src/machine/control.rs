@@ -260,9 +260,13 @@ impl<'p> Machine<'p> {
                 };
                 next(cfg, Control::Value(v), &E_VAR)
             }
-            ExprKind::Let { name, value } => push_eval(cfg, Frame::Let { name }, value, &E_LET),
+            ExprKind::Let { name, value } => {
+                push_eval(cfg, Frame::Let { name, site: node }, value, &E_LET)
+            }
             ExprKind::Set { target, value } => match target {
-                LValue::Var { name } => push_eval(cfg, Frame::SetVar { name }, value, &E_SET_VAR),
+                LValue::Var { name } => {
+                    push_eval(cfg, Frame::SetVar { name, site: node }, value, &E_SET_VAR)
+                }
                 LValue::Field { object, field } => push_eval(
                     cfg,
                     Frame::SetFieldObject {
@@ -333,12 +337,12 @@ impl<'p> Machine<'p> {
                     next(cfg, Control::Value(v), &E_SEQ_LAST)
                 }
             },
-            Frame::Let { name } => {
+            Frame::Let { name, .. } => {
                 let loc = alloc_cell(&mut cfg, v);
                 cfg.env.insert(Rc::from(name), loc);
                 next(cfg, Control::Value(Value::Undefined), &E_LET_BIND)
             }
-            Frame::SetVar { name } => {
+            Frame::SetVar { name, .. } => {
                 let loc = lookup(&cfg, name);
                 cfg.heap.charge(&v);
                 if let Some(cell) = cfg.heap.get_mut(loc) {

@@ -2,9 +2,9 @@
 //! rule coverage) learn what they need without reading the machine's frames.
 //!
 //! The events are derived from one step's configuration before and after: the node the
-//! control evaluates, the callee a completed call frame (or the next queued event) dispatches
-//! to, handlers queued, and activations opened and closed, which are exactly the changes of
-//! the call depth (an activation opens the depth it counts and gives it back on return,
+//! control evaluates, the callee and arguments a completed call frame (or the next queued
+//! event) dispatches to, the values `let`s and `set`s write, handlers queued, and activations
+//! opened and closed, which are exactly the changes of the call depth (an activation opens the depth it counts and gives it back on return,
 //! raise or break, never otherwise).
 
 use super::{Config, Control, Frame, Handler, Machine, Step};
@@ -20,8 +20,11 @@ pub trait Observer<'p> {
     /// The machine starts evaluating `node`.
     fn reach(&mut self, _node: &'p Expr) {}
     /// A call site (`call` or `guard`), or the `register` or `callback` whose handler starts a
-    /// turn, dispatches on its callee: a closure of `func`, or (`None`) not a closure.
-    fn dispatch(&mut self, _site: &'p Expr, _func: Option<&Rc<str>>) {}
+    /// turn, dispatches on its callee: a closure of `func`, or (`None`) not a closure, with
+    /// the arguments (a turn's: none; its answer comes from the world).
+    fn dispatch(&mut self, _site: &'p Expr, _func: Option<&Rc<str>>, _args: &[Value]) {}
+    /// A `let`, or a `set` of a variable (`site`), writes `v` to its variable.
+    fn write(&mut self, _site: &'p Expr, _v: &Value) {}
     /// The activation the last dispatch asked for has begun (its checks passed): later events
     /// happen inside it until the matching [`Observer::leave`].
     fn enter(&mut self) {}
@@ -51,8 +54,13 @@ impl<'p> Machine<'p> {
         if let Control::Expr(node) = &cfg.control {
             observer.reach(node.0);
         }
-        if let Some((site, func)) = dispatching(&cfg) {
-            observer.dispatch(site, func.as_ref());
+        if let Some((site, func, args)) = dispatching(&cfg) {
+            observer.dispatch(site, func.as_ref(), &args);
+        }
+        if let (Control::Value(v), Some(Frame::Let { site, .. } | Frame::SetVar { site, .. })) =
+            (&cfg.control, cfg.kont.last())
+        {
+            observer.write(site.0, v);
         }
         let step = self.step(cfg);
         match &step {
@@ -76,23 +84,28 @@ impl<'p> Machine<'p> {
     }
 }
 
-/// The call site about to dispatch in this configuration, with the callee's function: a call
-/// or guard frame with every argument evaluated, or the start of the next turn.
-fn dispatching<'p>(cfg: &Config<'p>) -> Option<(&'p Expr, Option<Rc<str>>)> {
+/// The call site about to dispatch in this configuration, with the callee's function and
+/// the arguments: a call or guard frame with every argument evaluated, or the start of the
+/// next turn.
+#[allow(clippy::type_complexity)]
+fn dispatching<'p>(cfg: &Config<'p>) -> Option<(&'p Expr, Option<Rc<str>>, Vec<Value>)> {
     let Control::Value(v) = &cfg.control else {
         return None;
     };
     match cfg.kont.last() {
         Some(Frame::Call { site, args, done }) if done.len() == args.0.len() => {
-            let callee = done.front().unwrap_or(v);
-            Some((site.0, closure_func(cfg, callee)))
+            // `done` holds the callee and the arguments before the last value, `v`.
+            let mut values: Vec<Value> = done.iter().cloned().collect();
+            values.push(v.clone());
+            let callee = values.remove(0);
+            Some((site.0, closure_func(cfg, &callee), values))
         }
         None => cfg.host.queue.front().map(|pending| {
             let func = match &pending.handler {
                 Handler::Closure(callee) => closure_func(cfg, callee),
                 Handler::Traced { .. } => None,
             };
-            (pending.site.0, func)
+            (pending.site.0, func, Vec::new())
         }),
         _ => None,
     }

@@ -6,9 +6,10 @@ use crate::machine::Machine;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::rc::Rc;
 use tracelab_ir::wf::Checked;
-use tracelab_ir::{Expr, ExprKind, Program};
+use tracelab_ir::{Expr, ExprKind, LValue, Program, Ty};
 use tracelab_runtime::outcome::Limits;
 use tracelab_runtime::outcome::Outcome;
+use tracelab_runtime::value::Value;
 use tracelab_runtime::world::World;
 
 /// Where a node runs: the chain of (call site, function) inlinings from the program body
@@ -58,6 +59,40 @@ impl Ctx {
     }
 }
 
+/// The types of the values one place of the program saw, as a set: one bit per [`Ty`], one
+/// for any other value, and one for a run that entered the place's expression and never
+/// finished it (it raised or halted). A place is a `let`'s or a variable `set`'s value (slot
+/// 0) or a call's argument (slot `i + 1`). Only a place that saw exactly one [`Ty`] and always
+/// finished gets a type guard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Types(u8);
+
+impl Types {
+    const OTHER: u8 = 1 << 4;
+    const UNFINISHED: u8 = 1 << 5;
+
+    fn bit(ty: Ty) -> u8 {
+        1 << (ty as u8)
+    }
+
+    pub fn of(v: &Value) -> Types {
+        Types(v.ty().map_or(Types::OTHER, Types::bit))
+    }
+
+    pub fn unfinished() -> Types {
+        Types(Types::UNFINISHED)
+    }
+
+    pub fn union(self, other: Types) -> Types {
+        Types(self.0 | other.0)
+    }
+
+    /// The one type the place saw, if it saw only values of one type and always finished.
+    pub fn single(self) -> Option<Ty> {
+        Ty::ALL.into_iter().find(|t| self.0 == Types::bit(*t))
+    }
+}
+
 /// What runs reached: mergeable by union, and rendered into a trace by [`super::render`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
@@ -65,6 +100,8 @@ pub struct Coverage {
     pub reached: BTreeSet<(Ctx, u32)>,
     /// The functions each call site (or `register`) entered, by context and node id.
     pub callees: BTreeMap<(Ctx, u32), BTreeSet<Rc<str>>>,
+    /// The types each place saw, by context, node id and slot (see [`Types`]).
+    pub types: BTreeMap<(Ctx, u32, u32), Types>,
 }
 
 impl Coverage {
@@ -76,6 +113,28 @@ impl Coverage {
                 .or_default()
                 .extend(fs.iter().cloned());
         }
+        for (key, ts) in &other.types {
+            self.see(key.clone(), *ts);
+        }
+    }
+
+    fn see(&mut self, key: (Ctx, u32, u32), ts: Types) {
+        let entry = self.types.entry(key).or_default();
+        *entry = entry.union(ts);
+    }
+}
+
+/// The number of typed places of a node: a `let`'s or a variable `set`'s value, or a call's
+/// arguments (after slot 0).
+fn places(e: &Expr) -> Option<u32> {
+    match &e.kind {
+        ExprKind::Let { .. }
+        | ExprKind::Set {
+            target: LValue::Var { .. },
+            ..
+        } => Some(1),
+        ExprKind::Call { args, .. } => Some(args.len() as u32 + 1),
+        _ => None,
     }
 }
 
@@ -124,23 +183,43 @@ struct Collector<'a> {
     dispatched: Option<(u32, Ctx, Option<Rc<str>>)>,
     /// Queued handlers: their `register` site and the context it ran in, first queued first.
     queue: VecDeque<(u32, Ctx)>,
+    /// How often each typed place's node was entered and finished (its value written, its
+    /// call dispatched), with its number of places: the difference marks it unfinished.
+    entered: HashMap<(Ctx, u32), (u64, u64, u32)>,
 }
 
 impl<'p> Observer<'p> for Collector<'_> {
     fn reach(&mut self, node: &'p Expr) {
-        self.cov
-            .reached
-            .insert((self.current.clone(), self.ids.of(node)));
+        let id = self.ids.of(node);
+        self.cov.reached.insert((self.current.clone(), id));
+        if let Some(n) = places(node) {
+            self.entered
+                .entry((self.current.clone(), id))
+                .or_insert((0, 0, n))
+                .0 += 1;
+        }
     }
 
-    fn dispatch(&mut self, site: &'p Expr, func: Option<&Rc<str>>) {
+    fn write(&mut self, site: &'p Expr, v: &Value) {
+        let id = self.ids.of(site);
+        self.cov.see((self.current.clone(), id, 0), Types::of(v));
+        self.finished(id);
+    }
+
+    fn dispatch(&mut self, site: &'p Expr, func: Option<&Rc<str>>, args: &[Value]) {
         // A `register` dispatches when its handler's turn starts, in the context it ran in.
         let (site, ctx) = if matches!(site.kind, ExprKind::Register { .. }) {
             self.queue
                 .pop_front()
                 .expect("every queued handler was reported")
         } else {
-            (self.ids.of(site), self.current.clone())
+            let id = self.ids.of(site);
+            for (i, arg) in args.iter().enumerate() {
+                self.cov
+                    .see((self.current.clone(), id, i as u32 + 1), Types::of(arg));
+            }
+            self.finished(id);
+            (id, self.current.clone())
         };
         if let Some(f) = func {
             self.cov
@@ -174,6 +253,26 @@ impl<'p> Observer<'p> for Collector<'_> {
     }
 }
 
+impl Collector<'_> {
+    fn finished(&mut self, id: u32) {
+        if let Some(counts) = self.entered.get_mut(&(self.current.clone(), id)) {
+            counts.1 += 1;
+        }
+    }
+
+    /// The coverage of the run: places entered more often than finished are unfinished.
+    fn coverage(mut self) -> Coverage {
+        for ((ctx, id), (entered, finished, n)) in std::mem::take(&mut self.entered) {
+            if entered > finished {
+                for slot in 0..n {
+                    self.cov.see((ctx.clone(), id, slot), Types::unfinished());
+                }
+            }
+        }
+        self.cov
+    }
+}
+
 /// Runs a checked core program on one input, observing coverage.
 pub fn run(
     checked: &Checked,
@@ -190,7 +289,8 @@ pub fn run(
         callers: Vec::new(),
         dispatched: None,
         queue: VecDeque::new(),
+        entered: HashMap::new(),
     };
     let outcome = machine.run_observed(input, &mut collector);
-    (outcome, collector.cov)
+    (outcome, collector.coverage())
 }

@@ -133,6 +133,7 @@ fn describe(e: &Expr) -> (String, &'static str) {
         ExprKind::Register { event, .. } => format!("register {}", event.name()),
         ExprKind::Callback { event, .. } => format!("callback {}", event.name()),
         ExprKind::Alias { name, capture, .. } => format!("alias {name} = ->{capture}"),
+        ExprKind::Typed { ty, .. } => format!("typed {}", ty.name()),
         ExprKind::Guard { .. } => return ("guard".into(), "style=filled, fillcolor=\"#fdebd0\""),
         other => other.tag().to_string(),
     };

@@ -140,6 +140,22 @@ pub fn expr(a: &Expr, b: &Expr, path: &str) -> Merged<Expr> {
         return Ok(a.clone());
     }
     let p = |field: &str| format!("{path}.{field}");
+    // Type guards join as a lattice: the same type on both sides stays; two types, or a
+    // guard against an unguarded expression (a place that saw several types), lose it.
+    match (&a.kind, &b.kind) {
+        (K::Typed { ty: s, value: v }, K::Typed { ty: t, value: w }) if s == t => {
+            return Ok(Expr {
+                kind: K::Typed {
+                    ty: *s,
+                    value: boxed(v, w, &p("value"))?,
+                },
+                span: a.span,
+            })
+        }
+        (K::Typed { value: v, .. }, _) => return expr(v, b, path),
+        (_, K::Typed { value: w, .. }) => return expr(a, w, path),
+        _ => {}
+    }
     let kind = match (&a.kind, &b.kind) {
         (K::Let { name: n, value: v }, K::Let { name: m, value: w }) => {
             same(n, m, &p("name"))?;

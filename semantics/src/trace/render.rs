@@ -81,11 +81,38 @@ impl Renderer<'_> {
         es.iter().map(|e| self.expr(e, ctx)).collect()
     }
 
+    /// `value` (rendered) under a type guard when place `slot` of `site` saw one type only.
+    /// A literal goes unguarded: its type is already certain.
+    fn typed(&self, value: Expr, site: &Expr, slot: u32, ctx: &Ctx) -> Expr {
+        let key = (ctx.clone(), self.ids.of(site), slot);
+        let certain = matches!(
+            value.kind,
+            ExprKind::Unknown
+                | ExprKind::Bool { .. }
+                | ExprKind::Int { .. }
+                | ExprKind::Float { .. }
+                | ExprKind::Str { .. }
+        );
+        match self.coverage.types.get(&key).and_then(|t| t.single()) {
+            Some(ty) if !certain => {
+                let span = value.span;
+                Expr {
+                    kind: ExprKind::Typed {
+                        ty,
+                        value: Box::new(value),
+                    },
+                    span,
+                }
+            }
+            _ => value,
+        }
+    }
+
     fn reached_expr(&self, e: &Expr, ctx: &Ctx) -> Expr {
         let kind = match &e.kind {
             ExprKind::Let { name, value } => ExprKind::Let {
                 name: name.clone(),
-                value: self.boxed(value, ctx),
+                value: Box::new(self.typed(self.expr(value, ctx), e, 0, ctx)),
             },
             ExprKind::Set { target, value } => {
                 let target = match target {
@@ -99,9 +126,14 @@ impl Renderer<'_> {
                         index: self.boxed(index, ctx),
                     },
                 };
+                let value = self.expr(value, ctx);
+                let value = match target {
+                    LValue::Var { .. } => self.typed(value, e, 0, ctx),
+                    _ => value,
+                };
                 ExprKind::Set {
                     target,
-                    value: self.boxed(value, ctx),
+                    value: Box::new(value),
                 }
             }
             ExprKind::Block { body } => ExprKind::Block {
@@ -173,7 +205,11 @@ impl Renderer<'_> {
             },
             ExprKind::Call { callee, args } => ExprKind::Guard {
                 callee: self.boxed(callee, ctx),
-                args: self.exprs(args, ctx),
+                args: args
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| self.typed(self.expr(a, ctx), e, i as u32 + 1, ctx))
+                    .collect(),
                 cases: self.cases(e, ctx),
             },
             ExprKind::Register {

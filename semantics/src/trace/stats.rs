@@ -19,6 +19,8 @@ pub struct Stats {
     pub calls: usize,
     /// Trace-level functions with a traced body (recursion).
     pub trace_functions: usize,
+    /// Type guards: places that saw one type only.
+    pub typed: usize,
 }
 
 pub fn stats(program: &Program) -> Stats {
@@ -42,6 +44,7 @@ fn visit(e: &Expr, depth: usize, s: &mut Stats) {
     s.depth = s.depth.max(depth);
     match &e.kind {
         ExprKind::Unknown => s.unknowns += 1,
+        ExprKind::Typed { .. } => s.typed += 1,
         ExprKind::Guard { cases, .. } => {
             s.guards += 1;
             s.guard_cases += cases.len();
