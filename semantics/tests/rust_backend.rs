@@ -138,6 +138,67 @@ fn generated_rust_agrees_with_the_trace_semantics() {
         cases.len(),
         expected.len()
     );
+    memory_is_a_refinement(&cases, &batch, &runs);
+}
+
+/// Budgets small enough that random programs reach them.
+const TIGHT_MEMORY: [usize; 3] = [256, 1024, 4096];
+
+/// Memory is a stated refinement, not an equality: generated code keeps a variable that no
+/// closure captures in a Rust local and charges it nothing, and charges every other
+/// allocation exactly as the machine does, so at every point of a run it has used at most
+/// the machine's bytes (fuel and depth stay exact). Hence, at any budget B: Rust reaches the
+/// memory limit only where the machine does; where the machine does not, the records are
+/// equal; where it does, Rust's record is `limit: memory` too (having perhaps logged more before
+/// it) or the machine's record with memory unbounded (ARCHITECTURE.md, "Memory").
+fn memory_is_a_refinement(cases: &[Case], batch: &build::Batch, runs: &[(usize, &[String], &str)]) {
+    // A record of the memory limit, with whatever the run logged before it.
+    let memory_limit = |record: &str| record.starts_with(r#"{"limit": "memory""#);
+    let world = gen::world();
+    let (mut machine_hits, mut rust_hits, mut rust_finished) = (0, 0, 0);
+    for budget in TIGHT_MEMORY {
+        let tight = |p: &Checked| Limits {
+            memory_bytes: budget,
+            ..limits(p)
+        };
+        // Each dialect keeps its own depth bound, as in the first batch run.
+        let args = ["--fuel", &FUEL.to_string(), "--memory", &budget.to_string()].map(String::from);
+        let records = batch.run(runs, &args).unwrap_or_else(|e| panic!("{e}"));
+        for (i, c) in cases.iter().enumerate() {
+            let machine = Machine::new(&c.trace, &world, tight(&c.program));
+            let unbounded = Machine::new(&c.trace, &world, limits(&c.program));
+            for (input, got) in c.inputs.iter().zip(&records[i]) {
+                let want = machine.run(input).to_record();
+                let context = || {
+                    format!(
+                        "budget {budget} B, input {input}, module t{i} of {}\n--- trace\n{}",
+                        batch.dir.display(),
+                        tracelab_ir::print_program(c.trace.program())
+                    )
+                };
+                if !memory_limit(&want) {
+                    assert_eq!(got, &want, "{}", context());
+                    continue;
+                }
+                machine_hits += 1;
+                if memory_limit(got) {
+                    rust_hits += 1;
+                } else {
+                    rust_finished += 1;
+                    assert_eq!(got, &unbounded.run(input).to_record(), "{}", context());
+                }
+            }
+        }
+    }
+    // Not vacuous: the machine reaches the limit, and Rust both does and does not.
+    assert!(
+        machine_hits > 0 && rust_hits > 0,
+        "budgets {TIGHT_MEMORY:?}: machine hit the memory limit {machine_hits} times, Rust {rust_hits}"
+    );
+    eprintln!(
+        "budgets {TIGHT_MEMORY:?} B: the machine reached the memory limit {machine_hits} times; \
+         Rust too {rust_hits} times, and finished as with unbounded memory {rust_finished} times"
+    );
 }
 
 proptest::proptest! {

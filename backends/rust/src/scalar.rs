@@ -200,6 +200,9 @@ pub(crate) fn certain(op: PrimOp, args: &[Atom]) -> Option<(String, Ty)> {
 /// operands' types have no scalar operation giving the wanted type. `label` names the
 /// block the code breaks out of.
 pub(crate) fn for_context(op: PrimOp, args: &[Atom], want: Want, label: &str) -> Option<String> {
+    if let Some((code, ty)) = certain(op, args) {
+        return (ty == want.result()).then_some(code);
+    }
     let tys: Vec<Ty> = args.iter().map(Atom::ty).collect::<Option<_>>()?;
     if tys.contains(&Ty::Str) {
         return None;
