@@ -122,6 +122,10 @@ pub(crate) struct Gen<'p> {
     pub called: BTreeSet<&'p str>,
     /// A core `call` or `register` needs dispatch over every function.
     pub needs_call_any: bool,
+    /// The trace's string constants, in order of first use: each is made once per thread
+    /// (`tl_str(i)`), not allocated at each evaluation.
+    pub strings: Vec<&'p str>,
+    string_ids: HashMap<&'p str, usize>,
     pub needs_closure_turn: bool,
 }
 
@@ -148,7 +152,19 @@ impl<'p> Gen<'p> {
             called: BTreeSet::new(),
             needs_call_any: false,
             needs_closure_turn: false,
+            strings: Vec::new(),
+            string_ids: HashMap::new(),
         }
+    }
+
+    /// The index of the string constant `value`.
+    fn string(&mut self, value: &'p str) -> usize {
+        let next = self.strings.len();
+        let i = *self.string_ids.entry(value).or_insert(next);
+        if i == next {
+            self.strings.push(value);
+        }
+        i
     }
 
     fn fresh(&mut self) -> u32 {
@@ -319,7 +335,7 @@ impl<'p> Gen<'p> {
                 };
                 Out::simple(x).with(Repr::Scalar(Ty::Float))
             }
-            ExprKind::Str { value } => Out::simple(format!("Value::str({value:?})")),
+            ExprKind::Str { value } => Out::simple(format!("tl_str({})", self.string(value))),
             ExprKind::Var { name } => Self::read(&self.lookup(name).storage),
             ExprKind::Let { name, value } => {
                 let a = self.operand(value);

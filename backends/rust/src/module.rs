@@ -67,7 +67,10 @@ fn generate<'p>(g: &mut Gen<'p>, program: &'p Program, source: &SourceMap) -> St
     if g.needs_call_any {
         call_any(g, program);
     }
-    let code = std::mem::take(&mut g.w).finish();
+    let mut code = std::mem::take(&mut g.w).finish();
+    if !g.strings.is_empty() {
+        code.push_str(&strings(&g.strings));
+    }
     // Import what the code uses, so that it compiles without warnings.
     let mut exec = vec!["Dialect"];
     for (name, used) in [
@@ -282,4 +285,23 @@ fn call_any(g: &mut Gen, program: &Program) {
     );
     g.w.close("}");
     g.w.close("}");
+}
+
+/// The string constants: made once per thread (an invocation runs on a thread of its own),
+/// so that a constant used in a loop (a method name, a key) is not allocated at each use.
+/// Constants are values, not heap objects: neither engine charges them to memory.
+fn strings(strings: &[&str]) -> String {
+    let items: Vec<String> = strings
+        .iter()
+        .map(|s| format!("Value::str({s:?})"))
+        .collect();
+    format!(
+        "\nthread_local! {{\n    static STRINGS: [Value; {}] = [{}];\n}}\n\n\
+         /// String constant `i` of the trace (unused when every use was dropped as an effect).\n\
+         #[inline]\n\
+         #[allow(dead_code)]\n\
+         fn tl_str(i: usize) -> Value {{\n    STRINGS.with(|s| s[i].clone())\n}}\n",
+        items.len(),
+        items.join(", ")
+    )
 }
