@@ -164,10 +164,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the LaTeX tables (grammar.tex, rules.tex) and a Markdown rule table.
+    /// Write the LaTeX tables (grammar.tex, rules.tex) and a Markdown rule table; with
+    /// --results, also the results table (results.tex) of a `tracelab bench --json` file.
     Paper {
         #[arg(short, long, default_value = "paper/generated")]
         output: PathBuf,
+        /// A file written by `tracelab bench --json`.
+        #[arg(long)]
+        results: Option<PathBuf>,
     },
     /// A differential campaign: random programs through the source semantics, the trace
     /// tree and the real CPython / Node, with a progress bar and a summary.
@@ -290,7 +294,7 @@ fn main() -> ExitCode {
             rust,
             summary,
         } => commands::fuzz::fuzz(lang, cases, seed, rust, summary.as_deref()),
-        Command::Paper { output } => commands::paper(&output),
+        Command::Paper { output, results } => commands::paper(&output, results.as_deref()),
         Command::Demo { examples } => commands::demo::demo(&examples),
         Command::Bench {
             suite,

@@ -1,5 +1,6 @@
 //! `tracelab paper` writes LaTeX that compiles: the paper skeleton `paper/main.tex`
-//! includes both tables from its `generated/` folder.
+//! includes the tables from its `generated/` folder, and the results table of a
+//! `tracelab bench --json` file (`cli/tests/paper/bench.json`: two benchmarks of a real run).
 
 mod common;
 
@@ -10,9 +11,16 @@ fn paper_tables_compile_with_pdflatex() {
     let dir = std::env::temp_dir().join(format!("tracelab-paper-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let generated = dir.join("generated");
-    let out = tracelab(&["paper", "-o", generated.to_str().expect("utf-8")]);
+    let bench = common::root().join("cli/tests/paper/bench.json");
+    let out = tracelab(&[
+        "paper",
+        "-o",
+        generated.to_str().expect("utf-8"),
+        "--results",
+        bench.to_str().expect("utf-8"),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    for file in ["grammar.tex", "rules.tex", "rules.md"] {
+    for file in ["grammar.tex", "rules.tex", "rules.md", "results.tex"] {
         assert!(generated.join(file).is_file(), "{file} was not written");
     }
     let rules = std::fs::read_to_string(generated.join("rules.tex")).expect("rules.tex");
@@ -20,6 +28,8 @@ fn paper_tables_compile_with_pdflatex() {
         rules.contains("E-If-True") && rules.contains("\\inferrule"),
         "{rules}"
     );
+    let results = std::fs::read_to_string(generated.join("results.tex")).expect("results.tex");
+    insta::assert_snapshot!(results);
     if !tool_available("pdflatex", "--version") {
         return;
     }
@@ -41,4 +51,24 @@ fn paper_tables_compile_with_pdflatex() {
             .join("\n")
     );
     assert!(dir.join("main.pdf").is_file());
+}
+
+#[test]
+fn a_results_file_that_is_not_from_bench_is_refused_and_nothing_is_written() {
+    let dir = std::env::temp_dir().join(format!("tracelab-paper-bad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "[1, 2]").expect("write");
+    let generated = dir.join("generated");
+    let out = tracelab(&[
+        "paper",
+        "-o",
+        generated.to_str().expect("utf-8"),
+        "--results",
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no `rows` list"), "{}", stderr(&out));
+    assert!(!generated.exists(), "a bad results file must write nothing");
 }
