@@ -24,6 +24,8 @@ Check merge_idem.
 Print Assumptions merge_idem.
 Check merge_comm.
 Print Assumptions merge_comm.
+Check typed_sound.
+Print Assumptions typed_sound.
 Check tracing_conservative.
 Print Assumptions tracing_conservative.
 Check tracing_total.

@@ -12,7 +12,8 @@
     discarding the continuation).
 
     The same relation is the source evaluation (on programs, with [ECall]), the trace
-    evaluation (on traces, with [EInline] and [EUnknown]) and tracing (the recorded [r]). *)
+    evaluation (on traces, with [EInline], [ETyped] and [EUnknown]) and tracing (the
+    recorded [r]). *)
 
 From Coq Require Import String List ZArith Bool Lia.
 Import ListNotations.
@@ -34,7 +35,8 @@ Inductive frame : Type :=
 | FWhile (c b : expr)                (** after the loop condition *)
 | FWhileBody (c b : expr)            (** after the loop body *)
 | FLabel (l : string)
-| FCall (caller : store).            (** after a function body: the caller's store *)
+| FCall (caller : store)             (** after a function body: the caller's store *)
+| FTyped (τ : ty).                   (** after the expression of a type guard *)
 
 Inductive ext : Type :=
 | XE (e : expr)
@@ -61,6 +63,20 @@ Definition unk_out (x : ext) : tout :=
   match x with
   | XE _ => TE EUnknown
   | XF k _ => TF (unk_frame k)
+  end.
+
+(** What tracing records for the value of a [let] or an assignment, whose trace is [t]
+    and outcome [o]: [t] under a guard of the value's type. A literal goes unguarded (its
+    type is already certain), as in [semantics/src/trace/render.rs]; an outcome that is not
+    a value, or [VUndef], records no guard. *)
+Definition guard (o : outcome) (t : expr) : expr :=
+  match o with
+  | Val v =>
+      match ty_of v with
+      | Some τ => match t with ELit _ => t | _ => ETyped τ t end
+      | None => t
+      end
+  | _ => t
   end.
 
 (** Does frame [k] catch a break to [l]? *)
@@ -122,7 +138,7 @@ Inductive eval : nat -> store -> ext -> nat -> store -> outcome -> tout -> Prop 
 | E_Let f s x e1 e2 f1 s1 o1 t1 f2 s2 o t2 :
     eval f s (XE e1) f1 s1 o1 (TE t1) ->
     eval f1 s1 (XF (FLet x e2) o1) f2 s2 o (TF (FLet x t2)) ->
-    eval f s (XE (ELet x e1 e2)) f2 s2 o (TE (ELet x t1 t2))
+    eval f s (XE (ELet x e1 e2)) f2 s2 o (TE (ELet x (guard o1 t1) t2))
 | E_Let_Bind f s x e2 v f1 s1 o1 t2 f2 s2 o :
     eval f ((x, v) :: s) (XE e2) f1 s1 o1 (TE t2) ->
     eval f1 s1 (XF FPop o1) f2 s2 o (TF FPop) ->
@@ -132,7 +148,7 @@ Inductive eval : nat -> store -> ext -> nat -> store -> outcome -> tout -> Prop 
 | E_Set_Var f s x e f1 s1 o1 t f2 s2 o :
     eval f s (XE e) f1 s1 o1 (TE t) ->
     eval f1 s1 (XF (FSet x) o1) f2 s2 o (TF (FSet x)) ->
-    eval f s (XE (ESet x e)) f2 s2 o (TE (ESet x t))
+    eval f s (XE (ESet x e)) f2 s2 o (TE (ESet x (guard o1 t)))
 | E_Set_Var_Write f s x v s' :
     update s x v = Some s' ->
     eval f s (XF (FSet x) (Val v)) f s' (Val v) (TF (FSet x))
@@ -205,6 +221,18 @@ Inductive eval : nat -> store -> ext -> nat -> store -> outcome -> tout -> Prop 
 | E_Call_Return f s caller o1 v :
     ret_val o1 = Some v ->
     eval f s (XF (FCall caller) o1) f caller (Val v) (TF (FCall caller))
+(* A guard records the trace of its expression: a run records the guards tracing puts on
+   values ([guard] in [E_Let] and [E_Set_Var]), not the guards of the term it runs. *)
+| E_Typed f s τ e f1 s1 o1 t f2 s2 o :
+    eval f s (XE e) f1 s1 o1 (TE t) ->
+    eval f1 s1 (XF (FTyped τ) o1) f2 s2 o (TF (FTyped τ)) ->
+    eval f s (XE (ETyped τ e)) f2 s2 o (TE t)
+| E_Typed_Pass f s τ v :
+    ty_of v = Some τ ->
+    eval f s (XF (FTyped τ) (Val v)) f s (Val v) (TF (FTyped τ))
+| E_Typed_Fail f s τ v :
+    ty_of v <> Some τ ->
+    eval f s (XF (FTyped τ) (Val v)) f s Unknown (TF (FTyped τ))
 | E_Raise_Pop f s k :
     eval f s (XF k Err) f s Err (TF (unk_frame k))
 | E_Unknown f s x :
@@ -214,8 +242,9 @@ Inductive eval : nat -> store -> ext -> nat -> store -> outcome -> tout -> Prop 
     limit f x r ->
     eval f s x f s OutOfFuel r.
 
-(** ** Prunings: [prunes e t] says [t] is [e] with calls inlined and some subterms
-    replaced by [EUnknown]. Every trace of [e] is one (lemma [trace_prunes]). *)
+(** ** Prunings: [prunes e t] says [t] is [e] with calls inlined, some subterms replaced
+    by [EUnknown] and type guards put around some subterms. Every trace of a program [e]
+    is one (lemma [trace_prunes]). *)
 Inductive prunes : expr -> expr -> Prop :=
 | pr_unknown e : prunes e EUnknown
 | pr_lit v : prunes (ELit v) (ELit v)
@@ -231,7 +260,9 @@ Inductive prunes : expr -> expr -> Prop :=
 | pr_prim op args : prunes (EPrim op args) (EPrim op args)
 | pr_call g args ps b tb :
     fns g = Some (ps, b) -> prunes b tb -> prunes (ECall g args) (EInline ps args tb)
-| pr_inline ps args b tb : prunes b tb -> prunes (EInline ps args b) (EInline ps args tb).
+| pr_inline ps args b tb : prunes b tb -> prunes (EInline ps args b) (EInline ps args tb)
+| pr_typed τ e t : prunes e t -> prunes (ETyped τ e) (ETyped τ t)
+| pr_guard τ e t : prunes e t -> prunes e (ETyped τ t).     (** a guard on any pruning *)
 
 Inductive prunes_frame : frame -> frame -> Prop :=
 | pf_let x e t : prunes e t -> prunes_frame (FLet x e) (FLet x t)
@@ -243,7 +274,8 @@ Inductive prunes_frame : frame -> frame -> Prop :=
 | pf_wbody c b tc tb :
     prunes c tc -> prunes b tb -> prunes_frame (FWhileBody c b) (FWhileBody tc tb)
 | pf_label l : prunes_frame (FLabel l) (FLabel l)
-| pf_call s : prunes_frame (FCall s) (FCall s).
+| pf_call s : prunes_frame (FCall s) (FCall s)
+| pf_typed τ : prunes_frame (FTyped τ) (FTyped τ).
 
 Definition prunes_x (x y : ext) : Prop :=
   match x, y with
@@ -259,20 +291,21 @@ Definition prunes_out (x : ext) (r : tout) : Prop :=
   | _, _ => False
   end.
 
-(** ** Source programs: no [EUnknown]. *)
+(** ** Source programs: no [EUnknown], no [ETyped]. *)
 Fixpoint src (e : expr) : Prop :=
   match e with
   | ELit _ | EVar _ | EBreak _ _ | EPrim _ _ | ECall _ _ => True
   | ELet _ e1 e2 | ESeq e1 e2 | EWhile e1 e2 => src e1 /\ src e2
   | ESet _ e | ELabel _ e | EInline _ _ e => src e
   | EIf c e1 e2 => src c /\ src e1 /\ src e2
-  | EUnknown => False
+  | ETyped _ _ | EUnknown => False
   end.
 
 Definition src_frame (k : frame) : Prop :=
   match k with
   | FLet _ e | FSeq e => src e
   | FIf e1 e2 | FWhile e1 e2 | FWhileBody e1 e2 => src e1 /\ src e2
+  | FTyped _ => False
   | _ => True
   end.
 
@@ -285,6 +318,41 @@ Definition src_x (x : ext) : Prop :=
 (** Every function body of the table is a source program. *)
 Definition src_fns : Prop := forall g ps b, fns g = Some (ps, b) -> src b.
 
+(** ** Terms without type guards *)
+
+Definition erase_frame (k : frame) : frame :=
+  match k with
+  | FLet x e => FLet x (erase e)
+  | FSeq e => FSeq (erase e)
+  | FIf e1 e2 => FIf (erase e1) (erase e2)
+  | FWhile c b => FWhile (erase c) (erase b)
+  | FWhileBody c b => FWhileBody (erase c) (erase b)
+  | k => k
+  end.
+
+Definition erase_x (x : ext) : ext :=
+  match x with
+  | XE e => XE (erase e)
+  | XF k o => XF (erase_frame k) o
+  end.
+
+Definition unguarded_frame (k : frame) : Prop :=
+  match k with
+  | FLet _ e | FSeq e => unguarded e
+  | FIf e1 e2 | FWhile e1 e2 | FWhileBody e1 e2 => unguarded e1 /\ unguarded e2
+  | FTyped _ => False
+  | _ => True
+  end.
+
+Definition unguarded_x (x : ext) : Prop :=
+  match x with
+  | XE e => unguarded e
+  | XF k _ => unguarded_frame k
+  end.
+
+(** No function body of the table has a guard (true of every source table). *)
+Definition unguarded_fns : Prop := forall g ps b, fns g = Some (ps, b) -> unguarded b.
+
 (** The expression a run of [x] recorded trace [r] for. *)
 Definition trace_x (x : ext) (r : tout) : ext :=
   match x, r with
@@ -294,3 +362,8 @@ Definition trace_x (x : ext) (r : tout) : ext :=
   end.
 
 End Machine.
+
+(** The function table with every guard erased from the bodies. *)
+Definition erase_fns (fns : string -> option (list string * expr))
+    : string -> option (list string * expr) :=
+  fun g => match fns g with Some (ps, b) => Some (ps, erase b) | None => None end.

@@ -105,6 +105,16 @@ Inductive eval : nat -> store -> ext -> nat -> store -> outcome -> Prop :=
 | E_Call_Return f s caller o1 v :
     ret_val o1 = Some v ->
     eval f s (XF (FCall caller) o1) f caller (Val v)
+| E_Typed f s τ e f1 s1 o1 f2 s2 o :
+    eval f s (XE e) f1 s1 o1 ->
+    eval f1 s1 (XF (FTyped τ) o1) f2 s2 o ->
+    eval f s (XE (ETyped τ e)) f2 s2 o
+| E_Typed_Pass f s τ v :
+    ty_of v = Some τ ->
+    eval f s (XF (FTyped τ) (Val v)) f s (Val v)
+| E_Typed_Fail f s τ v :
+    ty_of v <> Some τ ->
+    eval f s (XF (FTyped τ) (Val v)) f s Unknown
 | E_Raise_Pop f s k :
     eval f s (XF k Err) f s Err
 | E_Unknown f s x :
@@ -132,8 +142,10 @@ Proof.
     [eauto | contradiction].
 Qed.
 
+(** The trace of a frame is a pruning of the frame without its guards. *)
 Lemma out_shape_F : forall f s k o1 f' s' o r,
-  eval fns f s (XF k o1) f' s' o r -> exists k', r = TF k' /\ prunes_frame fns k k'.
+  eval fns f s (XF k o1) f' s' o r ->
+  exists k', r = TF k' /\ prunes_frame (erase_fns fns) (erase_frame k) k'.
 Proof.
   intros. pose proof (trace_prunes _ _ _ _ _ _ _ _ H) as P. destruct r; simpl in P;
     [contradiction | eauto].
@@ -160,7 +172,8 @@ Ltac shape :=
       destruct (out_shape_E _ _ _ _ _ _ _ H) as [t ?]; subst r
   | H : eval _ _ _ (XF _ _) _ _ _ ?r |- _ =>
       is_var r; let k := fresh "k" in let P := fresh "P" in
-      destruct (out_shape_F _ _ _ _ _ _ _ _ H) as (k & ? & P); subst r; inversion P; subst
+      destruct (out_shape_F _ _ _ _ _ _ _ _ H) as (k & ? & P); subst r; simpl in P;
+      inversion P; subst
   end.
 
 (** Every run of the plain machine is also a tracing run: recording never blocks. *)
@@ -176,9 +189,10 @@ Proof.
            pose proof (trace_prunes _ _ _ _ _ _ _ _ Hc) as P1; simpl in P1
        end;
     match goal with
-    | Ha : prunes _ ?c ?a, Hb : prunes _ ?c ?b |- _ =>
+    | Ha : prunes _ (erase ?c) ?a, Hb : prunes _ (erase ?c) ?b |- _ =>
         tryif constr_eq a b then fail else
-        destruct (merge_prunes _ _ _ Ha _ Hb) as (tm & Hm & _);
+        destruct (merge_prunes _ (unguarded_fns_erase fns) _ _ Ha (unguarded_erase c) _ Hb)
+          as (tm & Hm & _);
         eexists; econstructor; eauto; rewrite merge_comm; eassumption
     end.
 Qed.
@@ -220,20 +234,22 @@ Proof. intros. eapply tracing_conservative. apply (replay _ e); eauto. Qed.
 (** Safety: [t] traced from any run of [e]; on any input [s], [t] answers [e]'s outcome
     or [Unknown]. *)
 Theorem plain_safety : forall e t f0 s0 f0' s0' o0,
+  unguarded_fns fns -> unguarded e ->
   eval fns f0 s0 (XE e) f0' s0' o0 (TE t) ->
   forall f s f1 s1 o f2 s2 o',
   Plain.eval fns f s (XE e) f1 s1 o ->
   Plain.eval fns f s (XE t) f2 s2 o' ->
   o' = Unknown \/ (o' = o /\ s2 = s1 /\ f2 = f1).
 Proof.
-  intros. destruct (tracing_total_x _ _ _ _ _ _ H0) as [r1 H1'].
-  destruct (tracing_total_x _ _ _ _ _ _ H1) as [r2 H2'].
+  intros. destruct (tracing_total_x _ _ _ _ _ _ H2) as [r1 H1'].
+  destruct (tracing_total_x _ _ _ _ _ _ H3) as [r2 H2'].
   eapply safety; eauto.
 Qed.
 
 (** Merge: two traces of runs of [e] merge into a safe trace that answers every input
     either one answers. *)
 Theorem plain_merge : forall e fa sa fa' sa' oa ta fb sb fb' sb' ob tb,
+  unguarded_fns fns -> unguarded e ->
   eval fns fa sa (XE e) fa' sa' oa (TE ta) ->
   eval fns fb sb (XE e) fb' sb' ob (TE tb) ->
   exists t, merge ta tb = Some t /\ prunes fns e t /\
@@ -244,7 +260,7 @@ Theorem plain_merge : forall e fa sa fa' sa' oa ta fb sb fb' sb' ob tb,
       (Plain.eval fns f s (XE ta) f' s' o \/ Plain.eval fns f s (XE tb) f' s' o) ->
       o <> Unknown -> Plain.eval fns f s (XE t) f' s' o).
 Proof.
-  intros. destruct (merge_runs _ _ _ _ _ _ _ _ _ _ _ _ _ _ H H0)
+  intros. destruct (merge_runs _ _ _ _ _ _ _ _ _ _ _ _ _ _ H H0 H1 H2)
     as (t & Hm & Hp & Hs & Hc).
   exists t. repeat split; auto.
   - intros f s f1 s1 o f2 s2 o' Ha Hb.

@@ -29,6 +29,7 @@ const MAIN_THEOREMS: &[&str] = &[
     "plain_replay",
     "plain_safety",
     "plain_merge",
+    "typed_sound",
 ];
 
 /// Vernacular that would let a proof skip a step or assume a fact.
