@@ -17,10 +17,12 @@ use tracelab_prims::py::Int;
 /// A heap location.
 pub type Loc = u32;
 
-// A plain layout (the tag in the first byte, the payload after it): niche-packed layouts
-// made generated code copy values in odd-sized pieces, which stalls store forwarding.
+// A C layout: the tag in the first byte and every payload at offset 8, so that a value is
+// copied as its tag and one aligned 16-byte word. With payloads at odd offsets (a `bool` at
+// 1, a `Loc` at 4), generated code copied values in odd-sized pieces, which stalls the
+// processor's store forwarding.
 #[derive(Clone, Debug)]
-#[repr(u8)]
+#[repr(C, u8)]
 pub enum Value {
     Undefined,
     /// JavaScript `null` and Python `None`.

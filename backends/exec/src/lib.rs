@@ -114,7 +114,7 @@ impl<'w, K> Rt<'w, K> {
             Ok(text) => OutcomeKind::Ok(text),
             Err(err) => OutcomeKind::Error {
                 kind: err.class.to_string(),
-                message: err.message,
+                message: err.message.clone(),
             },
         };
         Outcome::new(kind, &self.log)
@@ -283,7 +283,16 @@ impl<'w, K> Rt<'w, K> {
         found.map_err(|err| self.raise(err))
     }
 
+    /// `object[key]`: an element in range directly, anything else by the generic path.
+    #[inline]
     pub fn get_index(&mut self, object: &Value, key: &Value) -> R<Value> {
+        match access::element(&self.heap, self.dialect, object, key) {
+            Some(v) => Ok(v),
+            None => self.get_index_generic(object, key),
+        }
+    }
+
+    fn get_index_generic(&mut self, object: &Value, key: &Value) -> R<Value> {
         let found = access::get_index(&self.heap, self.dialect, object, key);
         found.map_err(|err| self.raise(err))
     }
@@ -295,7 +304,16 @@ impl<'w, K> Rt<'w, K> {
         }
     }
 
+    /// `object[key] = v`: an element in range directly, anything else by the generic path.
+    #[inline]
     pub fn set_index(&mut self, object: &Value, key: &Value, v: Value) -> R<Value> {
+        match access::set_element(&mut self.heap, self.dialect, object, key, v.clone()) {
+            Ok(()) => self.check_memory().map(|()| v),
+            Err(v) => self.set_index_generic(object, key, v),
+        }
+    }
+
+    fn set_index_generic(&mut self, object: &Value, key: &Value, v: Value) -> R<Value> {
         match access::set_index(&mut self.heap, self.dialect, object, key, v.clone()) {
             Ok(()) => self.check_memory().map(|()| v),
             Err(err) => Err(self.raise(err)),

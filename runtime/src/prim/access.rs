@@ -61,6 +61,70 @@ pub fn get_index(
     }
 }
 
+/// The index of an element `key` names in a list, tuple or array of `len` elements when
+/// it is in range: a Python `int` (negative counts from the end), a JavaScript integral
+/// number. `None` for every other key, which the generic paths decide.
+#[inline]
+fn element_index(dialect: Dialect, len: usize, key: &Value) -> Option<usize> {
+    let i = match (dialect, key) {
+        (Dialect::Py, Value::Int(i)) => {
+            let i = i.to_i64()?;
+            usize::try_from(if i < 0 { i + len as i64 } else { i }).ok()?
+        }
+        // Also -0, whose property key is "0"; a float too large for an index saturates
+        // beyond any length.
+        (Dialect::Js, Value::Float(x)) if *x >= 0.0 && x.fract() == 0.0 => *x as usize,
+        _ => return None,
+    };
+    (i < len).then_some(i)
+}
+
+/// `object[key]` for an element in range of a list, tuple or array: exactly what
+/// [`get_index`] answers there, without its general dispatch (the common case of a loop
+/// over an array). `None` where `get_index` must decide.
+#[inline]
+pub fn element(heap: &Heap, dialect: Dialect, object: &Value, key: &Value) -> Option<Value> {
+    let Value::Ref(loc) = object else {
+        return None;
+    };
+    let Some(HeapObj::Array { items, .. }) = heap.get(*loc) else {
+        return None;
+    };
+    Some(items[element_index(dialect, items.len(), key)?].clone())
+}
+
+/// `object[key] = v` for an element in range of a Python list or a JavaScript array: what
+/// [`set_index`] does there, charging the written value as it does. `v` comes back where
+/// `set_index` must decide (and nothing changed).
+#[inline]
+pub fn set_element(
+    heap: &mut Heap,
+    dialect: Dialect,
+    object: &Value,
+    key: &Value,
+    v: Value,
+) -> Result<(), Value> {
+    let Value::Ref(loc) = object else {
+        return Err(v);
+    };
+    let i = match heap.get(*loc) {
+        // Python tuples refuse assignment; JavaScript has no tuples.
+        Some(HeapObj::Array {
+            items,
+            tuple: false,
+        }) => match element_index(dialect, items.len(), key) {
+            Some(i) => i,
+            None => return Err(v),
+        },
+        _ => return Err(v),
+    };
+    heap.charge(&v);
+    if let Some(HeapObj::Array { items, .. }) = heap.get_mut(*loc) {
+        items[i] = v;
+    }
+    Ok(())
+}
+
 pub fn set_field(
     heap: &mut Heap,
     dialect: Dialect,
@@ -485,5 +549,60 @@ mod tests {
             (&*err.class, err.message.as_str()),
             ("RangeError", "Invalid array length")
         );
+    }
+
+    /// The element fast paths answer exactly what the generic paths answer wherever they
+    /// answer, charge the same bytes, and decline everywhere else.
+    #[test]
+    fn element_fast_paths_agree_with_get_index_and_set_index() {
+        let keys = [
+            Value::int(0),
+            Value::int(2),
+            Value::int(3),
+            Value::int(-1),
+            Value::int(-3),
+            Value::int(-4),
+            Value::Bool(true),
+            Value::Float(0.0),
+            Value::Float(-0.0),
+            Value::Float(2.0),
+            Value::Float(3.0),
+            Value::Float(1.5),
+            Value::Float(-1.0),
+            Value::Float(1e300),
+            Value::Float(f64::NAN),
+            Value::str("1"),
+            Value::Null,
+        ];
+        let mut answered = 0;
+        for dialect in [Dialect::Py, Dialect::Js] {
+            for tuple in [false, true] {
+                for key in &keys {
+                    let mut heap = Heap::default();
+                    let items = vec![Value::int(10), Value::str("x"), Value::Float(2.5)];
+                    let a = Value::Ref(heap.alloc(HeapObj::Array { items, tuple }));
+                    let (mut fast, mut generic) = (heap.clone(), heap.clone());
+                    if let Some(v) = element(&heap, dialect, &a, key) {
+                        assert_eq!(
+                            Ok(v),
+                            get_index(&heap, dialect, &a, key),
+                            "{dialect:?} {key:?}"
+                        );
+                        answered += 1;
+                    }
+                    let v = Value::str("new");
+                    if set_element(&mut fast, dialect, &a, key, v.clone()).is_ok() {
+                        set_index(&mut generic, dialect, &a, key, v).expect("the generic path too");
+                        assert_eq!(fast.bytes, generic.bytes, "{dialect:?} {key:?}");
+                        assert_eq!(
+                            fast.get(0).map(|o| format!("{o:?}")),
+                            generic.get(0).map(|o| format!("{o:?}"))
+                        );
+                        answered += 1;
+                    }
+                }
+            }
+        }
+        assert!(answered > 20, "only {answered} fast answers");
     }
 }

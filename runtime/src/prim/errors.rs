@@ -5,19 +5,41 @@ use std::rc::Rc;
 use tracelab_ir::Dialect;
 use tracelab_prims::PrimError;
 
-/// An error to raise: its class name and message.
+/// An error to raise: its class name and message ([`ErrorData`]), boxed so that a
+/// `Result<Value, Error>` is no bigger than a `Value`. The successful path, the common one,
+/// then moves values whole; with the error inline, every primitive's answer was copied
+/// field by field in pieces that stall the processor's store forwarding.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<ErrorData>);
+
+/// The class name and message of an [`Error`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorData {
     pub class: Rc<str>,
     pub message: String,
 }
 
 impl Error {
+    #[cold]
     pub fn new(class: &str, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(ErrorData {
             class: Rc::from(class),
             message: message.into(),
-        }
+        }))
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorData;
+
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
     }
 }
 

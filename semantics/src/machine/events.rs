@@ -305,7 +305,7 @@ impl<'p> Machine<'p> {
                     Err(err) => {
                         let kind = OutcomeKind::Error {
                             kind: err.class.to_string(),
-                            message: err.message,
+                            message: err.message.clone(),
                         };
                         Step::Done(Outcome::new(kind, &cfg.host.log), &E_HALT_UNSERIALIZABLE)
                     }
