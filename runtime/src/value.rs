@@ -22,7 +22,7 @@ pub type Loc = u32;
 // 1, a `Loc` at 4), generated code copied values in odd-sized pieces, which stalls the
 // processor's store forwarding.
 #[derive(Clone, Debug)]
-#[repr(C, u8)]
+#[repr(C, u64)]
 pub enum Value {
     Undefined,
     /// JavaScript `null` and Python `None`.

@@ -23,9 +23,15 @@ use tracelab_runtime::world::World;
 /// The result of generated code: a value, or an [`Exit`].
 pub type R<T> = Result<T, Exit>;
 
-/// How a region of generated code ends without a value.
+/// How a region of generated code ends without a value ([`Escape`]), boxed: an `R<Value>`
+/// is then no bigger than a `Value`, and the common path, a value, moves whole. (Inline, a
+/// `Break` made every result of generated code a 40-byte union copied in pieces.)
 #[derive(Debug)]
-pub enum Exit {
+pub struct Exit(Box<Escape>);
+
+/// The ways a region ends without a value.
+#[derive(Debug)]
+pub enum Escape {
     /// A raised value, unwinding to the nearest `catch`.
     Throw(Value),
     /// A `break` to the label with this id, crossing a region (a `try` part or an inlined
@@ -33,6 +39,53 @@ pub enum Exit {
     Break(u32, Value),
     /// The invocation stops here.
     Halt(Halt),
+}
+
+impl Exit {
+    #[cold]
+    pub fn throw(v: Value) -> Exit {
+        Exit(Box::new(Escape::Throw(v)))
+    }
+
+    /// A `break` to the label `id` with the value `v`.
+    #[cold]
+    pub fn brk(id: u32, v: Value) -> Exit {
+        Exit(Box::new(Escape::Break(id, v)))
+    }
+
+    #[cold]
+    pub fn halt(h: Halt) -> Exit {
+        Exit(Box::new(Escape::Halt(h)))
+    }
+
+    pub fn escape(self) -> Escape {
+        *self.0
+    }
+
+    /// Whether this is a `break` to the label `id`.
+    pub fn breaks_to(&self, id: u32) -> bool {
+        matches!(*self.0, Escape::Break(label, _) if label == id)
+    }
+
+    pub fn is_halt(&self) -> bool {
+        matches!(*self.0, Escape::Halt(_))
+    }
+
+    /// The value a `break` carries or a `throw` raised (`undefined` for a halt).
+    pub fn value(self) -> Value {
+        match *self.0 {
+            Escape::Throw(v) | Escape::Break(_, v) => v,
+            Escape::Halt(_) => Value::Undefined,
+        }
+    }
+
+    /// The raised value, for a `catch`; any other exit comes back.
+    pub fn caught(self) -> Result<Value, Exit> {
+        match *self.0 {
+            Escape::Throw(v) => Ok(v),
+            other => Err(Exit(Box::new(other))),
+        }
+    }
 }
 
 /// Outcomes that stop the invocation at once, whatever `try`s are active.
@@ -121,14 +174,14 @@ impl<'w, K> Rt<'w, K> {
     }
 
     fn outcome_of(&self, exit: Exit) -> Outcome {
-        let kind = match exit {
-            Exit::Throw(v) => {
+        let kind = match exit.escape() {
+            Escape::Throw(v) => {
                 let (kind, message) = errors::describe_thrown(&self.heap, self.dialect, &v);
                 OutcomeKind::Error { kind, message }
             }
-            Exit::Halt(Halt::Unknown) => OutcomeKind::Unknown,
-            Exit::Halt(Halt::Limit(limit)) => OutcomeKind::Limit(limit),
-            Exit::Break(label, _) => {
+            Escape::Halt(Halt::Unknown) => OutcomeKind::Unknown,
+            Escape::Halt(Halt::Limit(limit)) => OutcomeKind::Limit(limit),
+            Escape::Break(label, _) => {
                 unreachable!("generated code catches every break at its label ({label})")
             }
         };
@@ -140,7 +193,7 @@ impl<'w, K> Rt<'w, K> {
     /// The memory check the machine makes after every step that continues.
     pub fn check_memory(&self) -> R<()> {
         if self.heap.bytes > self.limits.memory_bytes {
-            Err(Exit::Halt(Halt::Limit(Limit::Memory)))
+            Err(Exit::halt(Halt::Limit(Limit::Memory)))
         } else {
             Ok(())
         }
@@ -151,13 +204,13 @@ impl<'w, K> Rt<'w, K> {
     pub fn fuel(&mut self) -> R<()> {
         self.meter
             .spend_fuel(&self.limits)
-            .map_err(|limit| Exit::Halt(Halt::Limit(limit)))
+            .map_err(|limit| Exit::halt(Halt::Limit(limit)))
     }
 
     fn refused(&mut self, refusal: Refusal) -> Exit {
         match refusal {
             Refusal::Arity(err) | Refusal::Depth(err) => self.raise(err),
-            Refusal::Limit(limit) => Exit::Halt(Halt::Limit(limit)),
+            Refusal::Limit(limit) => Exit::halt(Halt::Limit(limit)),
         }
     }
 
@@ -205,12 +258,12 @@ impl<'w, K> Rt<'w, K> {
 
     /// Unknown: the trace does not know this path.
     pub fn unknown(&self) -> R<Value> {
-        Err(Exit::Halt(Halt::Unknown))
+        Err(Exit::halt(Halt::Unknown))
     }
 
     /// Unknown, where generated code needs a value of another type (an unboxed local).
     pub fn unknown_of<T>(&self) -> R<T> {
-        Err(Exit::Halt(Halt::Unknown))
+        Err(Exit::halt(Halt::Unknown))
     }
 
     /// A type guard (E-Typed-Pass / E-Typed-Fail): the value when it has type `ty`, else
@@ -220,7 +273,7 @@ impl<'w, K> Rt<'w, K> {
         if v.ty() == Some(ty) {
             Ok(v)
         } else {
-            Err(Exit::Halt(Halt::Unknown))
+            Err(Exit::halt(Halt::Unknown))
         }
     }
 
@@ -352,14 +405,14 @@ impl<'w, K> Rt<'w, K> {
     pub fn raise(&mut self, err: errors::Error) -> Exit {
         let v = errors::alloc_error(&mut self.heap, &err);
         match self.check_memory() {
-            Ok(()) => Exit::Throw(v),
+            Ok(()) => Exit::throw(v),
             Err(limit) => limit,
         }
     }
 
     /// `throw v`, typed as an expression so that code after it still type-checks.
     pub fn throw(&self, v: Value) -> R<Value> {
-        Err(Exit::Throw(v))
+        Err(Exit::throw(v))
     }
 
     // ----- functions
@@ -405,7 +458,7 @@ impl<'w, K> Rt<'w, K> {
                 }
             }
         }
-        Err(Exit::Halt(Halt::Unknown))
+        Err(Exit::halt(Halt::Unknown))
     }
 
     // ----- the host

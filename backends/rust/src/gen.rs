@@ -16,7 +16,7 @@
 //! `catch` and `finally` of a `try`; an inlined or called function body, which gives its
 //! depth back) are *regions*: closures called at once, returning `R<Value>`, so that `?`
 //! propagates a raise or a halt out of the region. A `break` to a label outside its region
-//! returns `Exit::Break(id, v)`, and the code after the region turns it back into
+//! returns `Exit::brk(id, v)`, and the code after the region turns it back into
 //! `break 'l v` (see [`Gen::finish_region`]).
 
 mod bindings;

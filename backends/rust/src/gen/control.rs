@@ -74,7 +74,7 @@ impl<'p> Gen<'p> {
             if let Some(region) = self.regions.last_mut() {
                 region.escaping.insert(id);
             }
-            self.stmt(&format!("return Err(Exit::Break({id}, {v}));"));
+            self.stmt(&format!("return Err(Exit::brk({id}, {v}));"));
         }
     }
 
@@ -103,7 +103,9 @@ impl<'p> Gen<'p> {
             let local = self.labels.iter().any(|l| l.id == id && l.region == here);
             if local {
                 self.used_labels.insert(id);
-                arms.push(format!("Err(Exit::Break({id}, v)) => break 'l{id} v,"));
+                arms.push(format!(
+                    "Err(e) if e.breaks_to({id}) => break 'l{id} e.value(),"
+                ));
             } else if let Some(region) = self.regions.last_mut() {
                 region.escaping.insert(id);
             }
@@ -135,7 +137,7 @@ impl<'p> Gen<'p> {
         if let Some(catch) = catch {
             // E-Try-Catch: only a raise is caught; breaks and halts go by.
             self.open(&format!("let {r} = match {r} {{"));
-            self.open_region("Err(Exit::Throw(thrown)) => ");
+            self.open_region("Err(e) => match e.caught() { Err(e) => Err(e), Ok(thrown) => ");
             let (vars, labels) = (self.vars.len(), self.labels.len());
             self.depth += 1;
             self.bind_value(
@@ -148,7 +150,7 @@ impl<'p> Gen<'p> {
             self.depth -= 1;
             self.vars.truncate(vars);
             self.labels.truncate(labels);
-            escaping.extend(self.close_region(&v, ","));
+            escaping.extend(self.close_region(&v, " },"));
             self.stmt("other => other,");
             self.w.close("};");
         }
@@ -156,7 +158,7 @@ impl<'p> Gen<'p> {
             // E-Finally-Enter / -Resume: the finally body runs on a value, a raise or a
             // break, and its own raise or break replaces the pending one; halts go by.
             self.open(&format!("let {r} = match {r} {{"));
-            self.stmt("Err(Exit::Halt(h)) => Err(Exit::Halt(h)),");
+            self.stmt("Err(e) if e.is_halt() => Err(e),");
             self.open("pending => {");
             let f = format!("f{}", self.fresh());
             self.open_region(&format!("let {f} = "));
