@@ -17,10 +17,10 @@ use tracelab_prims::py::Int;
 /// A heap location.
 pub type Loc = u32;
 
-// A C layout: the tag in the first byte and every payload at offset 8, so that a value is
-// copied as its tag and one aligned 16-byte word. With payloads at odd offsets (a `bool` at
-// 1, a `Loc` at 4), generated code copied values in odd-sized pieces, which stalls the
-// processor's store forwarding.
+// A C layout with a word-sized tag: three aligned words, no padding, every payload at
+// offset 8, so that a value is copied whole. With payloads at odd offsets (a `bool` at 1, a
+// `Loc` at 4) or padding after a byte tag, generated code copied values in odd-sized
+// pieces, which stalls the processor's store forwarding.
 #[derive(Clone, Debug)]
 #[repr(C, u64)]
 pub enum Value {
