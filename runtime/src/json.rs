@@ -26,7 +26,7 @@ pub fn from_json(json: &serde_json::Value, dialect: Dialect, heap: &mut Heap) ->
             }))
         }
         serde_json::Value::Object(fields) => {
-            let mut props = Props::default();
+            let mut props = Props::with_capacity(fields.len());
             for (k, j) in fields {
                 let v = from_json(j, dialect, heap);
                 let key: Rc<str> = Rc::from(k.as_str());

@@ -181,6 +181,14 @@ impl PartialEq for Props {
 }
 
 impl Props {
+    /// Empty, with room for `n` entries: an object literal or a JSON object knows its size,
+    /// and growing the map entry by entry rehashes it several times.
+    pub fn with_capacity(n: usize) -> Props {
+        Props {
+            map: IndexMap::with_capacity_and_hasher(n, FxBuildHasher),
+        }
+    }
+
     pub fn get(&self, key: &Key) -> Option<&Value> {
         self.map.get(key).map(|(_, v)| v)
     }

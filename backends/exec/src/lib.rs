@@ -312,7 +312,7 @@ impl<'w, K> Rt<'w, K> {
 
     /// E-Object-Alloc: fields in the order written.
     pub fn object(&mut self, fields: Vec<(&str, Value)>) -> R<Value> {
-        let mut props = Props::default();
+        let mut props = Props::with_capacity(fields.len());
         for (name, value) in fields {
             props.insert_str(name, value);
         }
