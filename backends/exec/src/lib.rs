@@ -17,7 +17,7 @@ use tracelab_runtime::json;
 use tracelab_runtime::meter::{self, Meter, Refusal};
 use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
 use tracelab_runtime::prim::{self, access, errors};
-use tracelab_runtime::value::{Heap, HeapObj, Loc, Props, Value};
+use tracelab_runtime::value::{Heap, HeapObj, Key, Loc, Props, Value};
 use tracelab_runtime::world::World;
 
 /// The result of generated code: a value, or an [`Exit`].
@@ -311,10 +311,11 @@ impl<'w, K> Rt<'w, K> {
     // ----- data
 
     /// E-Object-Alloc: fields in the order written.
-    pub fn object(&mut self, fields: Vec<(&str, Value)>) -> R<Value> {
+    /// E-Object-Alloc; the field names are the trace's string constants, shared, not copied.
+    pub fn object(&mut self, fields: Vec<(Rc<str>, Value)>) -> R<Value> {
         let mut props = Props::with_capacity(fields.len());
         for (name, value) in fields {
-            props.insert_str(name, value);
+            props.insert(Key::Str(name.clone()), Value::Str(name), value);
         }
         let loc = self.heap.alloc(HeapObj::Object { class: None, props });
         self.check_memory()?;

@@ -379,7 +379,10 @@ impl<'p> Gen<'p> {
             ExprKind::Object { fields } => {
                 let values: Vec<String> = fields
                     .iter()
-                    .map(|f| format!("({:?}, {})", f.name, self.atom(&f.value)))
+                    .map(|f| {
+                        let v = self.atom(&f.value);
+                        format!("(tl_key({}), {v})", self.string(&f.name))
+                    })
                     .collect();
                 Out::call(format!("rt.object(vec![{}])?", values.join(", ")))
             }

@@ -288,19 +288,24 @@ fn call_any(g: &mut Gen, program: &Program) {
 }
 
 /// The string constants: made once per thread (an invocation runs on a thread of its own),
-/// so that a constant used in a loop (a method name, a key) is not allocated at each use.
-/// Constants are values, not heap objects: neither engine charges them to memory.
+/// so that a constant used in a loop (a method name, a key, an object literal's field) is
+/// not allocated at each use. Constants are values, not heap objects: neither engine
+/// charges them to memory.
 fn strings(strings: &[&str]) -> String {
     let items: Vec<String> = strings
         .iter()
-        .map(|s| format!("Value::str({s:?})"))
+        .map(|s| format!("std::rc::Rc::from({s:?})"))
         .collect();
     format!(
-        "\nthread_local! {{\n    static STRINGS: [Value; {}] = [{}];\n}}\n\n\
+        "\nthread_local! {{\n    static STRINGS: [std::rc::Rc<str>; {}] = [{}];\n}}\n\n\
+         /// String constant `i` of the trace, as a key (unused when no object literal uses one).\n\
+         #[inline]\n\
+         #[allow(dead_code)]\n\
+         fn tl_key(i: usize) -> std::rc::Rc<str> {{\n    STRINGS.with(|s| s[i].clone())\n}}\n\n\
          /// String constant `i` of the trace (unused when every use was dropped as an effect).\n\
          #[inline]\n\
          #[allow(dead_code)]\n\
-         fn tl_str(i: usize) -> Value {{\n    STRINGS.with(|s| s[i].clone())\n}}\n",
+         fn tl_str(i: usize) -> Value {{\n    Value::Str(tl_key(i))\n}}\n",
         items.len(),
         items.join(", ")
     )
