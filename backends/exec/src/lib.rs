@@ -165,10 +165,13 @@ impl<'w, K> Rt<'w, K> {
         let result = self.response.clone().unwrap_or(main_value);
         let kind = match json::to_json_text(&self.heap, self.dialect, &result) {
             Ok(text) => OutcomeKind::Ok(text),
-            Err(err) => OutcomeKind::Error {
-                kind: err.class.to_string(),
-                message: err.message.clone(),
-            },
+            Err(err) => {
+                let err = err.into_data();
+                OutcomeKind::Error {
+                    kind: err.class.to_string(),
+                    message: err.message,
+                }
+            }
         };
         Outcome::new(kind, &self.log)
     }

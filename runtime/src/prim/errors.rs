@@ -29,6 +29,13 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The class and message, moved out of the box.
+    pub fn into_data(self) -> ErrorData {
+        *self.0
+    }
+}
+
 impl std::ops::Deref for Error {
     type Target = ErrorData;
 

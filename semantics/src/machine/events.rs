@@ -303,9 +303,10 @@ impl<'p> Machine<'p> {
                         Step::Done(Outcome::new(OutcomeKind::Ok(text), &cfg.host.log), &E_HALT)
                     }
                     Err(err) => {
+                        let err = err.into_data();
                         let kind = OutcomeKind::Error {
                             kind: err.class.to_string(),
-                            message: err.message.clone(),
+                            message: err.message,
                         };
                         Step::Done(Outcome::new(kind, &cfg.host.log), &E_HALT_UNSERIALIZABLE)
                     }
