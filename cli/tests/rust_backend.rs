@@ -191,29 +191,37 @@ fn generated_code_of_examples() {
     }
 }
 
+/// Clippy-clean on code of every kind: exceptions and regions (`exceptions`), unboxed ints
+/// in loops and list indexing (`array_access`), unboxed and `Option` floats with a comparator
+/// callback (`sort_numbers` in JavaScript), `while True` (`f8_while_traced`).
 #[test]
-fn a_generated_crate_is_clippy_clean() {
-    let bin = compile_and_build(
-        "examples/py/exceptions/main.py",
-        &[r#"{"kind": "key"}"#],
-        &scratch("clippy"),
-    );
-    assert!(bin.is_file());
+fn generated_crates_are_clippy_clean() {
+    let programs = [
+        ("examples/py/exceptions/main.py", r#"{"kind": "key"}"#),
+        ("bench/array_access/main.py", r#"{"n": 25}"#),
+        ("bench/sort_numbers/main.js", r#"{"n": 50, "seed": 7}"#),
+        ("examples/py/f8_while_traced/main.py", r#"{"x": 5}"#),
+    ];
     let target = std::env::var_os("TRACELAB_RUST_TARGET")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target").join("generated"));
-    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["clippy", "--offline", "--release", "--manifest-path"])
-        .arg(scratch("clippy").join("crate").join("Cargo.toml"))
-        .args(["--", "-D", "warnings"])
-        .env("CARGO_TARGET_DIR", target)
-        .output()
-        .expect("cargo clippy runs");
-    assert!(
-        out.status.success(),
-        "clippy on generated code:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for (i, (file, input)) in programs.into_iter().enumerate() {
+        let dir = scratch(&format!("clippy-{i}"));
+        let bin = compile_and_build(file, &[input], &dir);
+        assert!(bin.is_file());
+        let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["clippy", "--offline", "--release", "--manifest-path"])
+            .arg(dir.join("crate").join("Cargo.toml"))
+            .args(["--", "-D", "warnings"])
+            .env("CARGO_TARGET_DIR", &target)
+            .output()
+            .expect("cargo clippy runs");
+        assert!(
+            out.status.success(),
+            "clippy on the code generated for {file}:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

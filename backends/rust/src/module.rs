@@ -22,6 +22,8 @@ const ALLOWS: &str = "\
 // Variables are Rust locals declared `mut`, as the program may write them; a pruned trace
 // may write one that nothing reads again.
 #![allow(unused_mut, unused_assignments)]
+// A loop is labelled for its condition's `break`; `while True` has none.
+#![allow(unused_labels)]
 ";
 
 pub fn module(checked: &Checked, source: &SourceMap, options: crate::Options) -> String {

@@ -215,7 +215,7 @@ pub(crate) fn for_context(op: PrimOp, args: &[Atom], want: Want, label: &str) ->
     }
     let values: Vec<String> = args.iter().map(Atom::value).collect();
     let slow = format!(
-        "{{ let v = rt.prim(PrimOp::{op:?}, &[{}])?; {} }}",
+        "let v = rt.prim(PrimOp::{op:?}, &[{}])?; {}",
         values.join(", "),
         want.convert("v")
     );

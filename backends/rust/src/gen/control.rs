@@ -17,9 +17,16 @@ impl<'p> Gen<'p> {
         let c = self.condition(cond, "while");
         let hoisted =
             std::mem::replace(&mut self.hoist, outer_hoist).map_or(Vec::new(), |h| h.declared);
-        self.open(&format!("if !{c} {{"));
-        self.w.line(&format!("break 'w{id};"), None);
-        self.w.close("}");
+        // A literal condition needs no test (`while True`), and clippy rejects `!true`.
+        match c.as_str() {
+            "true" => {}
+            "false" => self.w.line(&format!("break 'w{id};"), None),
+            _ => {
+                self.open(&format!("if !{c} {{"));
+                self.w.line(&format!("break 'w{id};"), None);
+                self.w.close("}");
+            }
+        }
         self.stmt("rt.fuel()?;");
         self.depth += 1;
         let (vars, labels) = (self.vars.len(), self.labels.len());
