@@ -69,7 +69,13 @@ fn find_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
 
 /// `s.length`.
 pub fn utf16_len(s: &str) -> usize {
-    s.encode_utf16().count()
+    // An ASCII string has one code unit per byte: no need to encode it (a loop over
+    // `s.length` asks at every iteration).
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    }
 }
 
 /// `s.charAt(i)`: empty when out of range.

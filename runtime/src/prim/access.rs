@@ -252,6 +252,10 @@ fn js_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
         )),
         Value::Str(s) => {
             if let Some(i) = js_array_index(heap, key) {
+                // ASCII: one code unit per byte, indexed directly instead of encoded.
+                if s.is_ascii() {
+                    return Ok(s.get(i..i + 1).map_or(Value::Undefined, Value::str));
+                }
                 return Ok(s
                     .encode_utf16()
                     .nth(i)
@@ -449,6 +453,11 @@ fn py_seq_index(
 
 fn py_get(heap: &Heap, object: &Value, key: &Value) -> Result<Value, Error> {
     match object {
+        Value::Str(s) if s.is_ascii() => {
+            // One character per byte: indexed directly instead of collected.
+            let i = py_seq_index(heap, "str", s.len(), key, false)?;
+            Ok(Value::str(&s[i..i + 1]))
+        }
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
             let i = py_seq_index(heap, "str", chars.len(), key, false)?;
@@ -604,5 +613,40 @@ mod tests {
             }
         }
         assert!(answered > 20, "only {answered} fast answers");
+    }
+
+    /// Indexing an ASCII string directly answers what indexing by characters (Python) and
+    /// UTF-16 code units (JavaScript) answers, in range and out of it.
+    #[test]
+    fn ascii_string_indexing_agrees_with_indexing_by_characters() {
+        let heap = Heap::default();
+        let s = "ab c!";
+        for i in -7i64..8 {
+            let by_chars = {
+                let chars: Vec<char> = s.chars().collect();
+                let len = chars.len() as i64;
+                let j = if i < 0 { i + len } else { i };
+                (0..len)
+                    .contains(&j)
+                    .then(|| Value::str(&chars[j as usize].to_string()))
+            };
+            let got = get_index(&heap, Dialect::Py, &Value::str(s), &Value::int(i)).ok();
+            assert_eq!(got, by_chars, "Python index {i}");
+            let by_units = usize::try_from(i).ok().and_then(|j| {
+                s.encode_utf16()
+                    .nth(j)
+                    .map(|u| Value::str(&String::from_utf16_lossy(&[u])))
+            });
+            let got = get_index(&heap, Dialect::Js, &Value::str(s), &Value::Float(i as f64));
+            assert_eq!(
+                got.ok().filter(|v| *v != Value::Undefined),
+                by_units,
+                "JavaScript index {i}"
+            );
+        }
+        assert_eq!(
+            get_field(&heap, Dialect::Js, &Value::str("héllo"), "length"),
+            Ok(Value::Float(5.0))
+        );
     }
 }
