@@ -59,11 +59,18 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
                     .collect(),
             )
         })?,
-        Some("json") => tracelab_ir::json::program_from_json(&source).map_err(|e| {
-            let at = offset_of(&source, e.line, e.column);
+        // Spans are places in the `.json` file itself, so diagnostics point into it.
+        Some("json") => tracelab_ir::json::program_from_json_file(&source).map_err(|e| {
+            let span = match e.span {
+                Some(node) => (node, format!("`{}`", e.path)),
+                None => {
+                    let at = offset_of(&source, e.line, e.column);
+                    (at..at, "here".to_string())
+                }
+            };
             fail(vec![Diagnostic {
                 message: format!("ill-formed IR JSON at `{}`: {}", e.path, e.message),
-                span: Some((at..at, format!("`{}` ends here", e.path))),
+                span: Some(span),
                 note: None,
             }])
         })?,
