@@ -1,8 +1,10 @@
 //! Reading what the user gives: programs (`.tl`, IR `.json`), inputs, worlds.
 
 use crate::diagnostic::Diagnostic;
+use std::ops::Range;
 use std::path::Path;
 use tracelab_ir::wf;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::World;
 
 /// Why a command could not do its job; all of these exit with status 2.
@@ -14,10 +16,19 @@ pub struct Failure {
 
 impl Failure {
     pub fn plain(message: impl Into<String>) -> Failure {
+        Failure::in_file(
+            String::new(),
+            String::new(),
+            vec![Diagnostic::plain(message)],
+        )
+    }
+
+    /// Diagnostics whose spans are byte offsets into `source`, the text of the file `path`.
+    pub fn in_file(path: String, source: String, diagnostics: Vec<Diagnostic>) -> Failure {
         Failure {
-            path: String::new(),
-            source: String::new(),
-            diagnostics: vec![Diagnostic::plain(message)],
+            path,
+            source,
+            diagnostics,
         }
     }
 
@@ -103,29 +114,87 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
     }
 }
 
-pub fn json_value(text: &str, what: &str) -> Result<serde_json::Value, Failure> {
-    serde_json::from_str(text).map_err(|e| Failure::plain(format!("{what} is not valid JSON: {e}")))
+/// Reads a JSON value given on the command line (`--input`).
+pub fn json_value(text: &str, what: &str) -> Result<Json, Failure> {
+    Json::parse(text).map_err(|e| Failure::plain(format!("{what} is not valid JSON: {e}")))
+}
+
+/// A diagnostic at a byte range of a file.
+fn at(path: &Path, text: &str, message: String, span: Range<usize>, label: &str) -> Failure {
+    Failure::in_file(
+        path.display().to_string(),
+        text.to_string(),
+        vec![Diagnostic {
+            message,
+            span: Some((span, label.to_string())),
+            note: None,
+        }],
+    )
 }
 
 pub fn world(path: Option<&Path>) -> Result<World, Failure> {
-    match path {
-        None => Ok(World::default()),
-        Some(p) => {
-            let text = read_text(p)?;
-            World::from_json(&text)
-                .map_err(|e| Failure::plain(format!("`{}` is not a world file: {e}", p.display())))
+    let Some(path) = path else {
+        return Ok(World::default());
+    };
+    let text = read_text(path)?;
+    World::from_json(&text).map_err(|e| {
+        let message = format!("`{}` is not a world file: {}", path.display(), e.message);
+        match e.offset {
+            Some(offset) => at(path, &text, message, offset..offset, "here"),
+            None => Failure::in_file(
+                path.display().to_string(),
+                text.clone(),
+                vec![Diagnostic::plain(message)],
+            ),
         }
-    }
+    })
 }
 
-/// Reads JSON Lines; blank lines are skipped.
-pub fn inputs(path: &Path) -> Result<Vec<serde_json::Value>, Failure> {
-    let text = read_text(path)?;
-    text.lines()
+/// The non-blank lines of a JSON Lines text: 1-based line number, byte range, text.
+fn json_lines(text: &str) -> impl Iterator<Item = (usize, Range<usize>, &str)> {
+    let mut start = 0;
+    text.split_inclusive('\n')
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| json_value(l, &format!("line {} of `{}`", i + 1, path.display())))
+        .map(move |(i, raw)| {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let range = start..start + line.len();
+            start += raw.len();
+            (i + 1, range, line)
+        })
+        .filter(|(_, _, line)| !line.trim().is_empty())
+}
+
+/// Reads JSON Lines, one value per non-blank line; a line that is not JSON is a diagnostic
+/// at the place in the file where it goes wrong.
+fn json_values(path: &Path, text: &str) -> Result<Vec<(usize, Range<usize>, Json)>, Failure> {
+    json_lines(text)
+        .map(|(n, range, line)| match Json::parse(line) {
+            Ok(value) => Ok((n, range, value)),
+            Err(e) => {
+                let offset = range.start + e.offset.unwrap_or(0);
+                Err(at(
+                    path,
+                    text,
+                    format!(
+                        "line {n} of `{}` is not valid JSON: {}",
+                        path.display(),
+                        e.message
+                    ),
+                    offset..offset,
+                    "here",
+                ))
+            }
+        })
         .collect()
+}
+
+/// Reads inputs: JSON Lines, blank lines skipped.
+pub fn inputs(path: &Path) -> Result<Vec<Json>, Failure> {
+    let text = read_text(path)?;
+    Ok(json_values(path, &text)?
+        .into_iter()
+        .map(|(_, _, value)| value)
+        .collect())
 }
 
 /// The byte offset of a 1-based line and column as serde_json reports them (the column

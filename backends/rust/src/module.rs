@@ -114,7 +114,7 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
         None,
     );
     g.w.open(
-        "pub fn run(input: &tracelab_runtime::serde_json::Value, world: &World, limits: Limits) -> Outcome {",
+        "pub fn run(input: &tracelab_runtime::json::Json, world: &World, limits: Limits) -> Outcome {",
         None,
     );
     g.w.line(
@@ -128,7 +128,7 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
         None,
     );
     g.w.open(
-        "pub fn run_here(input: &tracelab_runtime::serde_json::Value, world: &World, limits: Limits) -> Outcome {",
+        "pub fn run_here(input: &tracelab_runtime::json::Json, world: &World, limits: Limits) -> Outcome {",
         None,
     );
     g.w.line(

@@ -15,7 +15,7 @@ pub fn trace_for(
     loaded: &load::Loaded,
     world: &tracelab_runtime::World,
     limits: tracelab_runtime::Limits,
-    inputs: &[serde_json::Value],
+    inputs: &[tracelab_runtime::json::Json],
 ) -> Result<Checked, String> {
     if loaded.program.level() == Level::Trace {
         return Ok(loaded.program.clone());

@@ -17,6 +17,7 @@ use tracelab_backend_rust::build as rust;
 use tracelab_backend_rust::krate::TraceModule;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::Level;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::outcome::records_agree;
 use tracelab_runtime::{Limits, Outcome, OutcomeKind};
 use tracelab_semantics::rules::RuleDef;
@@ -26,7 +27,7 @@ use tracelab_semantics::Machine;
 pub fn run_example(
     example: &Example,
     observe: &mut dyn FnMut(&'static RuleDef),
-) -> Result<Vec<(serde_json::Value, Outcome)>, Failure> {
+) -> Result<Vec<(Json, Outcome)>, Failure> {
     let loaded = load::program(&example.program)?;
     let world = load::world(example.world.as_deref())?;
     let machine = Machine::new(
@@ -54,8 +55,9 @@ pub fn agrees(level: Level, expected: &str, outcome: &Outcome) -> bool {
 pub(crate) struct Row {
     pub example: Example,
     level: Level,
-    pub inputs: Vec<serde_json::Value>,
-    pub world_json: serde_json::Value,
+    pub inputs: Vec<Json>,
+    /// The world the Rust run is given, as the machine read it.
+    pub world_json: Json,
     source: Vec<Outcome>,
     /// The trace's outcomes (the source's, for a hand-written trace).
     trace: Vec<Outcome>,
@@ -66,10 +68,7 @@ pub(crate) struct Row {
 pub(crate) fn prepare(example: Example, index: usize) -> Result<(Row, TraceModule), Failure> {
     let loaded = load::program(&example.program)?;
     let world = load::world(example.world.as_deref())?;
-    let world_json = match &example.world {
-        Some(p) => load::json_value(&load::read_text(p)?, "the world file")?,
-        None => serde_json::json!({}),
-    };
+    let world_json = world.to_doc();
     let inputs = load::inputs(&example.inputs)?;
     let limits = Limits::default_for(loaded.program.program().dialect);
     let level = loaded.program.level();

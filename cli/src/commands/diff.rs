@@ -118,7 +118,7 @@ pub fn diff(
 fn run_rust(
     trace: &tracelab_ir::wf::Checked,
     loaded: &load::Loaded,
-    inputs: &[serde_json::Value],
+    inputs: &[tracelab_runtime::json::Json],
     world: Option<&Path>,
     limits: tracelab_runtime::Limits,
 ) -> Result<Vec<String>, String> {
