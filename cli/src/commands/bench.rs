@@ -12,6 +12,7 @@
 //! never an assertion: build tracelab with `--release` for a fair machine.
 
 use crate::load::{self, Failure};
+use crate::output::out;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitCode, Stdio};
@@ -245,7 +246,10 @@ fn discover(suite: &Path, only: &[String]) -> Result<Vec<(String, PathBuf)>, Fai
     let mut found: Vec<(String, PathBuf)> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.join("inputs.jsonl").is_file())
+        .filter(|p| {
+            p.join("inputs.jsonl").is_file()
+                && (p.join("main.py").is_file() || p.join("main.js").is_file())
+        })
         .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), p)))
         .filter(|(name, _)| only.is_empty() || only.contains(name))
         .collect();
@@ -507,7 +511,7 @@ pub fn bench(options: &Options) -> Result<ExitCode, Failure> {
             .collect(),
         rounds: options.rounds.max(1),
     };
-    print!("{}", report.table());
+    out!("{}", report.table())?;
     if let Some(path) = &options.json {
         std::fs::write(path, report.json().to_string() + "\n")
             .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
