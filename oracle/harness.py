@@ -74,7 +74,9 @@ def main():
     if len(sys.argv) == 4:
         with open(sys.argv[3], encoding="utf-8") as f:
             world = json.load(f)
-    with open(path, encoding="utf-8") as f:
+    # The bytes, as `python3 PROGRAM.py` reads them: CPython decodes them itself (a byte
+    # order mark, CR or CR LF line endings).
+    with open(path, "rb") as f:
         source = f.read()
     with open(inputs_path, encoding="utf-8") as f:
         inputs = [json.loads(line) for line in f if line.strip()]

@@ -34,7 +34,11 @@ impl Diagnostic {
     /// them), so ariadne is told to count bytes.
     pub fn render(&self, path: &str, source: &str, color: bool) -> String {
         let Some((span, label)) = &self.span else {
-            let mut out = format!("error: {}\n  --> {path}\n", self.message);
+            // A problem with no file (a bad flag, an empty folder) names no place.
+            let mut out = format!("error: {}\n", self.message);
+            if !path.is_empty() {
+                out.push_str(&format!("  --> {path}\n"));
+            }
             if let Some(note) = &self.note {
                 out.push_str(&format!("  note: {note}\n"));
             }

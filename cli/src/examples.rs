@@ -3,6 +3,7 @@
 //! record per input, recorded by `oracle/record` from the real CPython / Node running the
 //! Python or JavaScript program itself, or the folder's `twin.py` / `twin.js` for a `.tl`.
 
+use crate::load::Failure;
 use std::path::{Path, PathBuf};
 
 pub struct Example {
@@ -16,12 +17,27 @@ pub struct Example {
 
 const PROGRAM_FILES: &[&str] = &["main.tl", "main.json", "main.py", "main.js"];
 
-/// Every example folder below `root`, sorted by path.
-pub fn discover(root: &Path) -> Vec<Example> {
+/// Every example folder below `root`, sorted by path. A folder that cannot be read, or that
+/// holds no example, is a mistake of the command line (`--examples /nonexistent`), not an
+/// empty result.
+pub fn discover(root: &Path) -> Result<Vec<Example>, Failure> {
+    if let Err(e) = std::fs::read_dir(root) {
+        return Err(Failure::plain(format!(
+            "cannot read the examples folder `{}`: {e}",
+            root.display()
+        )));
+    }
     let mut found = Vec::new();
     walk(root, root, &mut found);
     found.sort_by(|a, b| a.dir.cmp(&b.dir));
-    found
+    if found.is_empty() {
+        return Err(Failure::plain(format!(
+            "no examples under `{}` (folders with inputs.jsonl and main.tl, main.json, main.py \
+             or main.js)",
+            root.display()
+        )));
+    }
+    Ok(found)
 }
 
 fn walk(root: &Path, dir: &Path, found: &mut Vec<Example>) {

@@ -1,12 +1,13 @@
 //! `tracelab`: the command line (design.md, "Command line"). Exit status: 0 when the command
 //! did its job, 1 for a disagreement, 2 for a bad command line, an unreadable file or a
-//! diagnostic.
+//! diagnostic (and an error writing standard output; a closed pipe ends quietly with 0).
 
 mod commands;
 mod diagnostic;
 mod examples;
 mod load;
 mod oracle;
+mod output;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
@@ -325,6 +326,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(failure) if failure.closed_pipe => ExitCode::SUCCESS,
         Err(failure) => {
             eprint!("{}", failure.render(std::io::stderr().is_terminal()));
             ExitCode::from(2)

@@ -8,6 +8,7 @@ use crate::rust::Compiled;
 use crate::Lang;
 use serde_json::Value;
 use tracelab_ir::wf::Checked;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::outcome::records_agree;
 use tracelab_runtime::{Limits, OutcomeKind, World};
 use tracelab_semantics::{trace, Machine};
@@ -69,7 +70,9 @@ pub fn check_compiled(
     let world = World::from_json(crate::WORLD).expect("the generators' world is valid");
     let limits = Limits::default_for(checked.program().dialect);
     let train = train.min(inputs.len());
-    let (_, tree) = trace::trace_tree(&checked, &world, limits, &inputs[..train])
+    // The engines read each input as the oracle does: from the JSON text it is given.
+    let engine_inputs: Vec<Json> = inputs.iter().map(Json::from).collect();
+    let (_, tree) = trace::trace_tree(&checked, &world, limits, &engine_inputs[..train])
         .map_err(|e| format!("cannot trace: {e}"))?;
     let tree = Checked::new(tree)
         .map_err(|e| format!("tracing produced an ill-formed trace: {e:?}\n{source}"))?;
@@ -87,7 +90,7 @@ pub fn check_compiled(
         ..Tally::default()
     };
     let (mut records, mut source_records) = (Vec::new(), Vec::new());
-    for (i, (input, oracle_record)) in inputs.iter().zip(&oracle_records).enumerate() {
+    for (i, (input, oracle_record)) in engine_inputs.iter().zip(&oracle_records).enumerate() {
         let src = source_machine.run(input);
         let tr = trace_machine.run(input);
         let held_back = i >= train;
@@ -122,7 +125,7 @@ pub fn check_compiled(
         if !(trace_ok && oracle_ok) {
             return Err(report(
                 source,
-                input,
+                &inputs[i],
                 held_back,
                 &src_record,
                 &tr.to_record(),

@@ -5,6 +5,7 @@
 use crate::case::Cases;
 use crate::{Lang, TRAIN};
 use tracelab_ir::wf::Checked;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::{Limits, World};
 use tracelab_semantics::rules::RuleDef;
 use tracelab_semantics::{trace, Machine};
@@ -44,7 +45,7 @@ pub fn random_runs(
         let checked = Checked::new(program)
             .map_err(|e| format!("the lowering is ill-formed:\n{source}{e:?}"))?;
         let limits = Limits::default_for(checked.program().dialect);
-        let inputs = case.inputs();
+        let inputs: Vec<Json> = case.inputs().iter().map(Json::from).collect();
         let (_, tree) = trace::trace_tree(&checked, &world, limits, &inputs[..TRAIN])
             .map_err(|e| format!("cannot trace:\n{source}{e}"))?;
         let tree =

@@ -4,7 +4,8 @@
 use crate::choice::Choices;
 use serde_json::{json, Value};
 
-// Within 64 bits: wider integers arrive as floats (Python README, "JSON inputs").
+// Within 64 bits: inputs are serde_json values here, which hold no wider integer (the
+// engines would read one exactly: runtime/src/json/read.rs).
 const NS: [i64; 9] = [0, 1, -1, 3, 7, 42, -100, 9_007_199_254_740_993, 1 << 62];
 const XS: [f64; 9] = [0.0, -0.0, 1.5, 0.1, 1e16, -3.0, 2.5, 1e-7, 100.0];
 const SS: [&str; 8] = [

@@ -1,7 +1,10 @@
 //! The JSON form of the IR: serde helpers for literals JSON cannot carry directly, and
 //! reading with errors that name the JSON path of the offending node.
 
+mod positions;
+
 use crate::ast::{Expr, LValue, Program};
+use std::ops::Range;
 
 /// An ill-formed IR document: what was wrong and where (`body[2].value.kind`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +13,9 @@ pub struct JsonError {
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// The byte range of the offending node, when the text is JSON but not IR (a text
+    /// that is not JSON at all has only the line and column where reading stopped).
+    pub span: Option<Range<usize>>,
 }
 
 impl std::fmt::Display for JsonError {
@@ -33,10 +39,65 @@ pub fn program_from_json(text: &str) -> Result<Program, JsonError> {
             message: strip_position(&inner.to_string()),
             line: inner.line(),
             column: inner.column(),
+            span: None,
         };
         refine(text, &mut error);
+        error.span = positions::scan(text)
+            .and_then(|root| root.at_path(&error.path).map(|n| n.start..n.end));
         error
     })
+}
+
+/// Reads a program from an IR JSON *file*: as [`program_from_json`], but every expression's
+/// and function's span becomes the byte range of its object in this text, since spans are
+/// offsets into the file a node came from. (A document written by `tracelab trace --format
+/// json` carries the spans of the source it was traced from, which would point at the wrong
+/// places of the `.json` file.)
+pub fn program_from_json_file(text: &str) -> Result<Program, JsonError> {
+    let program = program_from_json(text)?;
+    let (Ok(mut value), Some(root)) = (
+        serde_json::from_str::<serde_json::Value>(text),
+        positions::scan(text),
+    ) else {
+        return Ok(program);
+    };
+    place(&mut value, &root, None);
+    // The same document with a `span` on nodes that have one: it reads as before.
+    Ok(serde_json::from_value(value).unwrap_or(program))
+}
+
+/// Sets the `span` of every expression (an object with a `kind`, except an assignment
+/// target) and every function (an item of the top-level `functions`) to its byte range.
+fn place(value: &mut serde_json::Value, node: &positions::Node, key: Option<&str>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let is_expr = map.contains_key("kind") && key != Some("target");
+            for (k, child) in map.iter_mut() {
+                if let Some(child_node) = node.member(k) {
+                    place(child, child_node, Some(k));
+                }
+            }
+            if is_expr {
+                map.insert("span".into(), serde_json::json!([node.start, node.end]));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                if let Some(item_node) = node.item(i) {
+                    place(item, item_node, None);
+                    match item {
+                        Value::Object(function) if key == Some("functions") => {
+                            let span = serde_json::json!([item_node.start, item_node.end]);
+                            function.insert("span".into(), span);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `Expr` flattens its `kind`, so serde buffers each expression whole and

@@ -1,31 +1,36 @@
 //! JSON in and out: inputs and world answers become values; results are written as the
 //! language writes JSON (`JSON.stringify` for JS, `json.dumps` with its defaults for Python).
+//! Inputs are read by [`read`], which keeps each number's literal so that each dialect reads
+//! it as its language does.
+
+mod read;
+
+pub use read::{Json, JsonError, Number, MAX_DEPTH};
 
 use crate::prim::errors::Error;
 use crate::value::{Heap, HeapObj, Key, Props, Value};
+use num_bigint::BigInt;
 use std::rc::Rc;
 use tracelab_ir::Dialect;
 use tracelab_prims::{js, py};
 
-/// Converts a JSON value (JS: every number is a float; Python: integers stay ints).
-pub fn from_json(json: &serde_json::Value, dialect: Dialect, heap: &mut Heap) -> Value {
+/// Converts a JSON value as the language reads it: JavaScript (`JSON.parse`) makes every
+/// number the nearest double; Python (`json.loads`) makes an integer literal an `int` of any
+/// size and any other number a `float`.
+pub fn from_json(json: &Json, dialect: Dialect, heap: &mut Heap) -> Value {
     match json {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => match (dialect, n.as_i64(), n.as_u64()) {
-            (Dialect::Py, Some(i), _) => Value::int(i),
-            (Dialect::Py, None, Some(u)) => Value::bigint(u.into()),
-            _ => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        serde_json::Value::String(s) => Value::str(s),
-        serde_json::Value::Array(items) => {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => number(n, dialect),
+        Json::Str(s) => Value::str(s),
+        Json::Array(items) => {
             let items = items.iter().map(|j| from_json(j, dialect, heap)).collect();
             Value::Ref(heap.alloc(HeapObj::Array {
                 items,
                 tuple: false,
             }))
         }
-        serde_json::Value::Object(fields) => {
+        Json::Object(fields) => {
             let mut props = Props::with_capacity(fields.len());
             for (k, j) in fields {
                 let v = from_json(j, dialect, heap);
@@ -35,6 +40,20 @@ pub fn from_json(json: &serde_json::Value, dialect: Dialect, heap: &mut Heap) ->
             Value::Ref(heap.alloc(HeapObj::Object { class: None, props }))
         }
     }
+}
+
+fn number(n: &Number, dialect: Dialect) -> Value {
+    if dialect == Dialect::Py && n.is_integer() {
+        let literal = n.literal();
+        if let Ok(small) = literal.parse::<i64>() {
+            return Value::int(small);
+        }
+        // A JSON integer literal is a decimal integer, which BigInt reads.
+        if let Ok(big) = literal.parse::<BigInt>() {
+            return Value::bigint(big);
+        }
+    }
+    Value::Float(n.to_f64())
 }
 
 /// What a world lookup that misses answers.
@@ -284,6 +303,36 @@ fn json_string(out: &mut String, s: &str, ascii: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `json.dumps(json.loads(D))` prints in CPython 3.11 and
+    /// `JSON.stringify(JSON.parse(D))` in Node 20, and `Object.is(JSON.parse("-0"), -0)`.
+    #[test]
+    fn each_language_reads_numbers_as_it_does() {
+        let doc = Json::parse(
+            "[123456789012345678901234567890, -9223372036854775809, 9223372036854775808, 7, \
+             -0, 1.0, 1E2, 1e400, 0.1]",
+        )
+        .expect("valid JSON");
+        let mut heap = Heap::default();
+        let py = from_json(&doc, Dialect::Py, &mut heap);
+        assert_eq!(
+            to_json_text(&heap, Dialect::Py, &py).as_deref(),
+            Ok(
+                "[123456789012345678901234567890, -9223372036854775809, 9223372036854775808, \
+                7, 0, 1.0, 100.0, Infinity, 0.1]"
+            )
+        );
+        let js = from_json(&doc, Dialect::Js, &mut heap);
+        assert_eq!(
+            to_json_text(&heap, Dialect::Js, &js).as_deref(),
+            Ok(
+                "[1.2345678901234568e+29,-9223372036854776000,9223372036854776000,7,0,1,100,\
+                null,0.1]"
+            )
+        );
+        let minus_zero = from_json(&Json::parse("-0").expect("JSON"), Dialect::Js, &mut heap);
+        assert!(matches!(minus_zero, Value::Float(x) if x == 0.0 && x.is_sign_negative()));
+    }
 
     /// A list that holds itself twice, 40 levels deep, prints as 2^40 leaves: the writer
     /// stops with the language's error instead of exhausting the host's memory.

@@ -22,6 +22,7 @@ use im::{HashMap, Vector};
 use std::rc::Rc;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::{Catch, Dialect, EventKind, Expr, Field, FunDef, PrimOp, Program, Ty};
+use tracelab_runtime::json::Json;
 use tracelab_runtime::meter::Meter;
 use tracelab_runtime::outcome::{Limit, Limits, Outcome, OutcomeKind};
 use tracelab_runtime::value::{Heap, HeapObj, Loc, Value};
@@ -286,7 +287,7 @@ impl<'p> Machine<'p> {
     }
 
     /// The initial configuration: the program body with `input` bound to the input.
-    pub fn initial(&self, input: &serde_json::Value) -> Config<'p> {
+    pub fn initial(&self, input: &Json) -> Config<'p> {
         let mut heap = Heap::default();
         let input = tracelab_runtime::json::from_json(input, self.dialect(), &mut heap);
         let cell = heap.alloc(HeapObj::Cell(input.clone()));
@@ -333,7 +334,7 @@ impl<'p> Machine<'p> {
     /// taken is one).
     pub fn run_observed(
         &self,
-        input: &serde_json::Value,
+        input: &Json,
         observer: &mut (impl observe::Observer<'p> + ?Sized),
     ) -> Outcome {
         self.run_from_observed(self.initial(input), observer)
@@ -358,7 +359,7 @@ impl<'p> Machine<'p> {
         }
     }
 
-    pub fn run(&self, input: &serde_json::Value) -> Outcome {
+    pub fn run(&self, input: &Json) -> Outcome {
         self.run_from(self.initial(input))
     }
 

@@ -33,6 +33,7 @@ pub mod stats;
 use collect::Coverage;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::{Level, Program};
+use tracelab_runtime::json::Json;
 use tracelab_runtime::outcome::Limits;
 use tracelab_runtime::outcome::Outcome;
 use tracelab_runtime::world::World;
@@ -61,7 +62,7 @@ pub fn trace_run(
     checked: &Checked,
     world: &World,
     limits: Limits,
-    input: &serde_json::Value,
+    input: &Json,
 ) -> Result<(Outcome, Program), TraceError> {
     let (outcome, coverage) = cover(checked, world, limits, input)?;
     Ok((outcome, render::render(checked.program(), &coverage)))
@@ -72,7 +73,7 @@ pub fn cover(
     checked: &Checked,
     world: &World,
     limits: Limits,
-    input: &serde_json::Value,
+    input: &Json,
 ) -> Result<(Outcome, Coverage), TraceError> {
     if checked.level() != Level::Core {
         return Err(TraceError::NotCore);
@@ -86,7 +87,7 @@ pub fn trace_tree(
     checked: &Checked,
     world: &World,
     limits: Limits,
-    inputs: &[serde_json::Value],
+    inputs: &[Json],
 ) -> Result<(Vec<Outcome>, Program), TraceError> {
     let mut tree = render::render(checked.program(), &Coverage::default());
     let mut outcomes = Vec::new();

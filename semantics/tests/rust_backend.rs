@@ -13,6 +13,7 @@ use proptest::test_runner::{Config, TestRunner};
 use tracelab_backend_rust::build;
 use tracelab_backend_rust::krate::TraceModule;
 use tracelab_ir::wf::Checked;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::Limits;
 use tracelab_semantics::{trace, Machine};
 
@@ -21,7 +22,7 @@ const FUEL: u64 = 3_000;
 struct Case {
     program: Checked,
     trace: Checked,
-    inputs: Vec<serde_json::Value>,
+    inputs: Vec<Json>,
     trained: usize,
 }
 

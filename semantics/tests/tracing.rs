@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::Program;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::{Limit, Limits, Outcome, OutcomeKind};
 use tracelab_semantics::trace::{self, collect::Coverage, merge, render};
 use tracelab_semantics::Machine;
@@ -20,7 +21,7 @@ fn limits(p: &Program) -> Limits {
     }
 }
 
-fn run(p: &Checked, input: &serde_json::Value) -> Outcome {
+fn run(p: &Checked, input: &Json) -> Outcome {
     Machine::new(p, &gen::world(), limits(p.program())).run(input)
 }
 
@@ -51,7 +52,7 @@ fn safe(source: &Outcome, traced: &Outcome) -> bool {
         || traced.kind == OutcomeKind::Limit(Limit::Memory)
 }
 
-fn inputs() -> impl Strategy<Value = Vec<serde_json::Value>> {
+fn inputs() -> impl Strategy<Value = Vec<Json>> {
     proptest::collection::vec(common::input(), 1..5)
 }
 
@@ -100,7 +101,7 @@ proptest! {
         let p = common::program(&bytes);
         let world = gen::world();
         let lim = limits(p.program());
-        let t = |i: &serde_json::Value| trace::trace_run(&p, &world, lim, i).expect("core program").1;
+        let t = |i: &Json| trace::trace_run(&p, &world, lim, i).expect("core program").1;
         let (ta, tb, tc) = (t(&a), t(&b), t(&c));
         let m = |x: &Program, y: &Program| merge(x, y).expect("traces of one program merge");
         prop_assert_eq!(m(&ta, &tb), m(&tb, &ta));
@@ -138,7 +139,7 @@ fn tl(source: &str) -> Checked {
     Checked::new(p).expect("test program is well-formed")
 }
 
-fn tree_size(p: &Checked, inputs: &[serde_json::Value]) -> trace::stats::Stats {
+fn tree_size(p: &Checked, inputs: &[Json]) -> trace::stats::Stats {
     let world = tracelab_runtime::World::default();
     let (_, t) = trace::trace_tree(p, &world, Limits::default_for(p.program().dialect), inputs)
         .expect("core");
@@ -156,8 +157,8 @@ fn recursion_does_not_grow_the_trace() {
         let fib = undefined;
         set fib = clos fib;
         fib(input)");
-    let shallow = tree_size(&fib, &[serde_json::json!(5)]);
-    let deep = tree_size(&fib, &[serde_json::json!(20)]);
+    let shallow = tree_size(&fib, &[Json::from(serde_json::json!(5))]);
+    let deep = tree_size(&fib, &[Json::from(serde_json::json!(20))]);
     assert!(
         deep.size <= shallow.size,
         "depth 20: {deep:?}, depth 5: {shallow:?}"
@@ -182,10 +183,10 @@ fn loop_iterations_do_not_grow_the_trace() {
         acc");
     let world = tracelab_runtime::World::default();
     let lim = Limits::default_for(p.program().dialect);
-    let ten = trace::trace_tree(&p, &world, lim, &[serde_json::json!(10)])
+    let ten = trace::trace_tree(&p, &world, lim, &[Json::from(serde_json::json!(10))])
         .expect("core")
         .1;
-    let many = trace::trace_tree(&p, &world, lim, &[serde_json::json!(10_000)])
+    let many = trace::trace_tree(&p, &world, lim, &[Json::from(serde_json::json!(10_000))])
         .expect("core")
         .1;
     assert_eq!(ten, many);
@@ -208,23 +209,30 @@ fn another_callee_gives_unknown_not_a_wrong_answer() {
         f(input.v)");
     let world = tracelab_runtime::World::default();
     let lim = Limits::default_for(p.program().dialect);
-    let (_, tree) =
-        trace::trace_tree(&p, &world, lim, &[serde_json::json!({"k": 0, "v": 5})]).expect("core");
+    let (_, tree) = trace::trace_tree(
+        &p,
+        &world,
+        lim,
+        &[Json::from(serde_json::json!({"k": 0, "v": 5}))],
+    )
+    .expect("core");
     let tree = Checked::new(tree).expect("well-formed");
-    let out = Machine::new(&tree, &world, lim).run(&serde_json::json!({"k": 1, "v": 1}));
+    let out =
+        Machine::new(&tree, &world, lim).run(&Json::from(serde_json::json!({"k": 1, "v": 1})));
     assert_eq!(out.kind, OutcomeKind::Unknown);
     let (_, both) = trace::trace_tree(
         &p,
         &world,
         lim,
         &[
-            serde_json::json!({"k": 0, "v": 5}),
-            serde_json::json!({"k": 1, "v": 1}),
+            Json::from(serde_json::json!({"k": 0, "v": 5})),
+            Json::from(serde_json::json!({"k": 1, "v": 1})),
         ],
     )
     .expect("core");
     let both = Checked::new(both).expect("well-formed");
-    let out = Machine::new(&both, &world, lim).run(&serde_json::json!({"k": 1, "v": 1}));
+    let out =
+        Machine::new(&both, &world, lim).run(&Json::from(serde_json::json!({"k": 1, "v": 1})));
     assert_eq!(out.kind, OutcomeKind::Ok("11".into()));
 }
 
@@ -236,7 +244,7 @@ fn traces_are_not_traced_again() {
         &t,
         &world,
         Limits::default_for(t.program().dialect),
-        &serde_json::json!(1),
+        &Json::from(serde_json::json!(1)),
     );
     assert_eq!(r.err(), Some(trace::TraceError::NotCore));
 }

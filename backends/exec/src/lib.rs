@@ -114,7 +114,7 @@ impl<'w, K> Rt<'w, K> {
     /// Returns the state and the input's cell.
     pub fn new(
         dialect: Dialect,
-        input: &serde_json::Value,
+        input: &json::Json,
         world: &'w World,
         limits: Limits,
     ) -> (Rt<'w, K>, Loc) {

@@ -643,7 +643,9 @@ pub(crate) fn event_kind(event: EventKind) -> &'static str {
 /// A float literal that reads back to the same bits.
 fn float(x: f64) -> String {
     if x.is_nan() {
-        "f64::NAN".into()
+        // By its bits, not `f64::NAN`: comparing with that constant is a rustc warning
+        // (`invalid_nan_comparisons`), and a generated crate must build without any.
+        format!("f64::from_bits({:#x})", x.to_bits())
     } else if x.is_infinite() {
         if x > 0.0 {
             "f64::INFINITY"
@@ -657,5 +659,23 @@ fn float(x: f64) -> String {
             Ok(back) if back.to_bits() == x.to_bits() => text,
             _ => format!("f64::from_bits({:#x})", x.to_bits()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float;
+
+    /// Every float literal reads back to its bits; NaN never as the constant `f64::NAN`,
+    /// which rustc warns about in comparisons.
+    #[test]
+    fn float_literals_keep_their_bits() {
+        let quiet = f64::NAN;
+        let other = f64::from_bits(0x7ff8_0000_0000_0001);
+        assert_eq!(float(quiet), "f64::from_bits(0x7ff8000000000000)");
+        assert_eq!(float(other), "f64::from_bits(0x7ff8000000000001)");
+        assert_eq!(float(-0.0), "-0.0");
+        assert_eq!(float(1e21), "1e21");
+        assert_eq!(float(f64::NEG_INFINITY), "f64::NEG_INFINITY");
     }
 }

@@ -116,7 +116,7 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
         None,
     );
     g.w.open(
-        "pub fn run(input: &tracelab_runtime::serde_json::Value, world: &World, limits: Limits) -> Outcome {",
+        "pub fn run(input: &tracelab_runtime::json::Json, world: &World, limits: Limits) -> Outcome {",
         None,
     );
     g.w.line(
@@ -130,7 +130,7 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
         None,
     );
     g.w.open(
-        "pub fn run_here(input: &tracelab_runtime::serde_json::Value, world: &World, limits: Limits) -> Outcome {",
+        "pub fn run_here(input: &tracelab_runtime::json::Json, world: &World, limits: Limits) -> Outcome {",
         None,
     );
     g.w.line(

@@ -12,6 +12,7 @@
 //! never an assertion: build tracelab with `--release` for a fair machine.
 
 use crate::load::{self, Failure};
+use crate::output::out;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitCode, Stdio};
@@ -19,6 +20,7 @@ use std::time::Instant;
 use tracelab_backend_rust::build as rust;
 use tracelab_backend_rust::krate::TraceModule;
 use tracelab_ir::wf::Checked;
+use tracelab_runtime::json::Json;
 use tracelab_runtime::outcome::records_agree;
 use tracelab_runtime::{Limits, World};
 use tracelab_semantics::Machine;
@@ -65,9 +67,8 @@ pub struct Options {
 struct Row {
     bench: String,
     lang: &'static str,
-    /// The timed input, as JSON text, and the parsed one.
+    /// The timed input, as JSON text.
     text: String,
-    input: serde_json::Value,
     /// The trace tree of every input of the benchmark.
     tree: Checked,
     limits: Limits,
@@ -205,8 +206,14 @@ struct Timed {
     result: String,
 }
 
-/// Times an engine that runs in this process.
-fn time_here(calls: u64, warmup: u64, text: &str, call: impl Fn(&str) -> String) -> Timed {
+/// Times an engine that runs in this process; `parse` is its parse of the input alone.
+fn time_here(
+    calls: u64,
+    warmup: u64,
+    text: &str,
+    parse: impl Fn(&str),
+    call: impl Fn(&str) -> String,
+) -> Timed {
     let mut result = String::new();
     for _ in 0..warmup {
         result = call(text);
@@ -218,7 +225,7 @@ fn time_here(calls: u64, warmup: u64, text: &str, call: impl Fn(&str) -> String)
     let per_call = started.elapsed().as_nanos() as f64 / calls as f64;
     let started = Instant::now();
     for _ in 0..calls {
-        std::hint::black_box(serde_json::from_str::<serde_json::Value>(text).ok());
+        parse(std::hint::black_box(text));
     }
     let parse = started.elapsed().as_nanos() as f64 / calls as f64;
     Timed {
@@ -239,7 +246,10 @@ fn discover(suite: &Path, only: &[String]) -> Result<Vec<(String, PathBuf)>, Fai
     let mut found: Vec<(String, PathBuf)> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.join("inputs.jsonl").is_file())
+        .filter(|p| {
+            p.join("inputs.jsonl").is_file()
+                && (p.join("main.py").is_file() || p.join("main.js").is_file())
+        })
         .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), p)))
         .filter(|(name, _)| only.is_empty() || only.contains(name))
         .collect();
@@ -282,7 +292,6 @@ fn prepare(bench: &str, dir: &Path, lang: &'static str) -> Result<Option<Row>, F
         bench: bench.to_string(),
         lang,
         text: input.to_string(),
-        input,
         tree,
         limits,
         expected,
@@ -322,9 +331,11 @@ impl Engines {
             Engine::Trace => {
                 let world = World::default();
                 let machine = Machine::new(&row.tree, &world, row.limits);
-                Ok(time_here(calls, warmup, &row.text, |text| {
-                    let input: serde_json::Value =
-                        serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
+                let parse = |text: &str| {
+                    std::hint::black_box(Json::parse(text).ok());
+                };
+                Ok(time_here(calls, warmup, &row.text, parse, |text| {
+                    let input = Json::parse(text).unwrap_or(Json::Null);
                     machine.run(&input).to_record()
                 }))
             }
@@ -340,10 +351,16 @@ impl Engines {
             }
             Engine::Reference => {
                 let bench = row.bench.clone();
-                if tracelab_bench_reference::run(&bench, &row.input).is_none() {
+                // The hand-written Rust reads its input with serde_json.
+                let input: serde_json::Value =
+                    serde_json::from_str(&row.text).unwrap_or(serde_json::Value::Null);
+                if tracelab_bench_reference::run(&bench, &input).is_none() {
                     return Err(Failure::plain(format!("bench/reference has no `{bench}`")));
                 }
-                Ok(time_here(calls, warmup, &row.text, |text| {
+                let parse = |text: &str| {
+                    std::hint::black_box(serde_json::from_str::<serde_json::Value>(text).ok());
+                };
+                Ok(time_here(calls, warmup, &row.text, parse, |text| {
                     let input: serde_json::Value =
                         serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
                     tracelab_bench_reference::run(&bench, &input)
@@ -494,7 +511,7 @@ pub fn bench(options: &Options) -> Result<ExitCode, Failure> {
             .collect(),
         rounds: options.rounds.max(1),
     };
-    print!("{}", report.table());
+    out!("{}", report.table())?;
     if let Some(path) = &options.json {
         std::fs::write(path, report.json().to_string() + "\n")
             .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;

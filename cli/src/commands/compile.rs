@@ -1,6 +1,7 @@
 //! `compile`: the trace tree of a program over inputs, as a Rust crate.
 
 use crate::load::{self, Failure};
+use crate::output::outln;
 use crate::LimitArgs;
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,7 +16,7 @@ pub fn trace_for(
     loaded: &load::Loaded,
     world: &tracelab_runtime::World,
     limits: tracelab_runtime::Limits,
-    inputs: &[serde_json::Value],
+    inputs: &[tracelab_runtime::json::Json],
 ) -> Result<Checked, String> {
     if loaded.program.level() == Level::Trace {
         return Ok(loaded.program.clone());
@@ -51,16 +52,16 @@ pub fn compile(
     let hash = rust::content_hash(&modules);
     let package = format!("{}-{}", rust::package_for(output), &hash[..8]);
     rust::write_crate(output, &package, &modules).map_err(Failure::plain)?;
-    println!("wrote the crate `{package}` to {}", output.display());
+    outln!("wrote the crate `{package}` to {}", output.display())?;
     if build {
         let binary = rust::build(output, &package).map_err(Failure::plain)?;
-        println!("built {}", binary.display());
+        outln!("built {}", binary.display())?;
     } else {
-        println!(
+        outln!(
             "build it with: CARGO_TARGET_DIR={} cargo build --release --offline --manifest-path {}",
             rust::target_dir().display(),
             output.join("Cargo.toml").display()
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 //! the source agrees with the oracle.
 
 use crate::load::{self, Failure};
+use crate::output::outln;
 use crate::{oracle, LimitArgs};
 use serde_json::json;
 use std::path::Path;
@@ -92,19 +93,19 @@ pub fn diff(
         agree_all &= trace_ok && oracle_ok && rust_ok;
         if as_json {
             // Records are written as they are, so big integers and `5.0` survive.
-            println!(
+            outln!(
                 "{{\"input\": {input}, \"source\": {src_record}, \"trace\": {trace_record}, \"rust\": {rust}, \"oracle\": {oracle_record}}}"
-            );
+            )?;
         } else {
             let mark = |ok: bool| if ok { "✓" } else { "✗" };
-            println!(
+            outln!(
                 "input {i}{}: {input}",
                 if i < train { " (trained)" } else { "" }
-            );
-            println!("  source  {src_record}");
-            println!("  trace   {} {trace_record}", mark(trace_ok));
-            println!("  rust    {} {rust}", mark(rust_ok));
-            println!("  oracle  {} {oracle_record}", mark(oracle_ok));
+            )?;
+            outln!("  source  {src_record}")?;
+            outln!("  trace   {} {trace_record}", mark(trace_ok))?;
+            outln!("  rust    {} {rust}", mark(rust_ok))?;
+            outln!("  oracle  {} {oracle_record}", mark(oracle_ok))?;
         }
     }
     Ok(if agree_all {
@@ -118,7 +119,7 @@ pub fn diff(
 fn run_rust(
     trace: &tracelab_ir::wf::Checked,
     loaded: &load::Loaded,
-    inputs: &[serde_json::Value],
+    inputs: &[tracelab_runtime::json::Json],
     world: Option<&Path>,
     limits: tracelab_runtime::Limits,
 ) -> Result<Vec<String>, String> {

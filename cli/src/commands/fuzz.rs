@@ -4,6 +4,7 @@
 //! JSON with `--summary`. Exit status 1 when some program disagreed.
 
 use crate::load::Failure;
+use crate::output::{out, outln};
 use crate::FuzzLang;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -64,15 +65,31 @@ pub fn fuzz(
             );
         }
     };
-    let mut report = |text: &str| bar.suspend(|| println!("{text}"));
+    // A campaign runs for hours: a failed write of a report does not stop it, but the
+    // command fails at the end (after the summary file is written).
+    let mut write_failed: Option<Failure> = None;
+    let mut report = |text: &str| {
+        if write_failed.is_none() {
+            write_failed = bar.suspend(|| outln!("{text}")).err();
+        }
+    };
     let summary = campaign::run(lang, cases, seed, rust, &mut progress, &mut report)
         .map_err(|e| Failure::plain(format!("fuzz {}: {e}", lang.name())))?;
     bar.finish_and_clear();
-    print!("{}", summary.to_text());
-    if let (Some(mut out), Some(path)) = (summary_out, summary_file) {
-        writeln!(out, "{:#}", summary.to_json())
-            .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
-        println!("summary written to {}", path.display());
+    let written = match (summary_out, summary_file) {
+        (Some(mut out), Some(path)) => {
+            writeln!(out, "{:#}", summary.to_json())
+                .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
+            Some(path)
+        }
+        _ => None,
+    };
+    if let Some(failure) = write_failed {
+        return Err(failure);
+    }
+    out!("{}", summary.to_text())?;
+    if let Some(path) = written {
+        outln!("summary written to {}", path.display())?;
     }
     Ok(if summary.disagreements == 0 {
         ExitCode::SUCCESS

@@ -11,6 +11,7 @@ pub mod run;
 pub mod trace;
 
 use crate::load::{self, Failure};
+use crate::output::{out, outln};
 use std::path::Path;
 use std::process::ExitCode;
 use tracelab_ir::{Level, PrimOp};
@@ -23,15 +24,15 @@ pub fn check(file: &Path, print: bool) -> Result<ExitCode, Failure> {
         Level::Trace => "trace",
     };
     if print {
-        print!("{}", tracelab_ir::print_program(loaded.program.program()));
+        out!("{}", tracelab_ir::print_program(loaded.program.program()))?;
     }
-    println!(
+    outln!(
         "{}{}: a well-formed {} ({} dialect)",
         if print { "// " } else { "" },
         loaded.path,
         level,
         loaded.program.program().dialect.name()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -62,7 +63,7 @@ pub fn paper(output: &Path, results: Option<&Path>) -> Result<ExitCode, Failure>
         let path = output.join(name);
         std::fs::write(&path, text)
             .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
-        println!("wrote {}", path.display());
+        outln!("wrote {}", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 use crate::commands::demo;
 use crate::examples;
 use crate::load::{self, Failure};
+use crate::output::{out, outln};
 use indexmap::IndexMap;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -43,7 +44,7 @@ pub struct Options<'a> {
 
 pub fn list() -> Result<ExitCode, Failure> {
     for rule in &rules::table() {
-        println!("{:<24} {}", rule.name, rule.prose);
+        outln!("{:<24} {}", rule.name, rule.prose)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -51,9 +52,9 @@ pub fn list() -> Result<ExitCode, Failure> {
 pub fn coverage(opts: &Options) -> Result<ExitCode, Failure> {
     let c = measure(opts)?;
     if opts.json {
-        println!("{}", to_json(&c, opts));
+        outln!("{}", to_json(&c, opts))?;
     } else {
-        print!("{}", to_text(&c, opts));
+        out!("{}", to_text(&c, opts))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -83,7 +84,7 @@ fn measure(opts: &Options) -> Result<Coverage, Failure> {
         ],
     };
     for root in opts.roots {
-        for example in examples::discover(root) {
+        for example in examples::discover(root)? {
             let results = demo::run_example(&example, &mut |rule| {
                 c.rules.entry(rule.name).or_default().examples += 1
             })?;

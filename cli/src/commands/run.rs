@@ -1,6 +1,7 @@
 //! `run` and `step`.
 
 use crate::load::{self, Failure};
+use crate::output::{self, outln};
 use crate::LimitArgs;
 use std::path::Path;
 use std::process::ExitCode;
@@ -35,7 +36,7 @@ pub fn run(
         &world,
         limits_for(loaded.program.program(), limits),
     );
-    println!("{}", machine.run(&input).to_record());
+    outln!("{}", machine.run(&input).to_record())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -66,7 +67,9 @@ pub fn step(
             } else {
                 note
             };
-            let _ = writeln!(out, "{note}\n{}", outcome.to_record());
+            writeln!(out, "{note}\n{}", outcome.to_record())
+                .and_then(|()| out.flush())
+                .map_err(output::failure)?;
             return Ok(ExitCode::SUCCESS);
         }
         let before = describe(program, &cfg.control);
@@ -86,10 +89,8 @@ pub fn step(
                         next.heap.bytes
                     )
                 };
-                if writeln!(out, "{line}").is_err() {
-                    // The reader went away (`| head`): stop quietly, as Unix tools do.
-                    return Ok(ExitCode::SUCCESS);
-                }
+                // A closed pipe (`| head`) stops quietly; any other write error fails.
+                writeln!(out, "{line}").map_err(output::failure)?;
                 cfg = next;
             }
             Step::Done(outcome, rule) => {
@@ -99,7 +100,9 @@ pub fn step(
                 } else {
                     format!("{n:>6}  {:<22} {before}", rule.name)
                 };
-                let _ = writeln!(out, "{line}\n{}", outcome.to_record());
+                writeln!(out, "{line}\n{}", outcome.to_record())
+                    .and_then(|()| out.flush())
+                    .map_err(output::failure)?;
                 return Ok(ExitCode::SUCCESS);
             }
         }

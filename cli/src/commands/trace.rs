@@ -1,6 +1,7 @@
 //! `trace`: the trace tree of a program over inputs.
 
 use crate::load::{self, Failure};
+use crate::output::{out, outln};
 use crate::{LimitArgs, TraceFormat};
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,11 +35,11 @@ pub fn trace(
         Some(path) => std::fs::write(path, &text)
             .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?,
         None if with_stats => {}
-        None => print!("{text}"),
+        None => out!("{text}")?,
     }
     if with_stats {
         let s = stats::stats(&tree);
-        println!("{}", serde_json::to_string(&s).expect("stats serialize"));
+        outln!("{}", serde_json::to_string(&s).expect("stats serialize"))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -38,7 +38,7 @@ impl LexError {
 
 #[derive(Logos, Clone, Debug, PartialEq)]
 #[logos(skip r"[ \t\r\n\f\u{feff}\u{a0}\u{2028}\u{2029}]+")]
-#[logos(skip(r"//[^\n]*", allow_greedy = true))]
+#[logos(skip(r"//[^\n\r\u{2028}\u{2029}]*", allow_greedy = true))]
 #[logos(skip r"/\*([^*]|\*+[^*/])*\*+/")]
 pub enum Tok {
     #[token("break")]
@@ -110,8 +110,8 @@ pub enum Tok {
     Ident(String),
     #[regex(r"(0|[1-9][0-9_]*)(\.[0-9_]*)?([eE][+-]?[0-9_]+)?|\.[0-9][0-9_]*([eE][+-]?[0-9_]+)?|0[xXoObB][0-9a-fA-F_]+|0[0-9]+", |lex| lex.slice().to_string())]
     Number(String),
-    #[regex(r#""([^"\\\n]|\\(.|\n))*""#, |lex| lex.slice().to_string())]
-    #[regex(r#"'([^'\\\n]|\\(.|\n))*'"#, |lex| lex.slice().to_string())]
+    #[regex(r#""([^"\\\n\r]|\\(.|\n|\r\n))*""#, |lex| lex.slice().to_string())]
+    #[regex(r#"'([^'\\\n\r]|\\(.|\n|\r\n))*'"#, |lex| lex.slice().to_string())]
     Str(String),
     #[token("`")]
     Backtick,
@@ -321,6 +321,9 @@ pub struct Token {
     pub newline_before: bool,
 }
 
+/// ECMAScript's line terminators (CR LF counts as one, as a pair of them does no harm here).
+pub const LINE_TERMINATORS: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
+
 /// Lexes a whole source. Stops at the first error.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
     let mut lex = Tok::lexer(src);
@@ -328,9 +331,14 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
     // For each open template substitution, the brace depth inside it.
     let mut templates: Vec<usize> = Vec::new();
     let mut prev_end = 0;
+    // A hashbang line (`#!/usr/bin/env node`) at the very start is a comment.
+    if src.starts_with("#!") {
+        prev_end = src.find(LINE_TERMINATORS).unwrap_or(src.len());
+        lex.bump(prev_end);
+    }
     while let Some(item) = lex.next() {
         let span = lex.span();
-        let newline_before = src[prev_end..span.start].contains(['\n', '\u{2028}', '\u{2029}']);
+        let newline_before = src[prev_end..span.start].contains(LINE_TERMINATORS);
         let tok = match item {
             Err(()) => return Err(bad_char(src, span)),
             Ok(tok) => tok,
@@ -373,49 +381,31 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                 span.end,
             ),
             Tok::Number(raw) => {
+                check_number_end(src, &raw, span.clone())?;
                 check_number(&raw, span.clone())?;
                 (Tok::Number(raw), span.end)
             }
+            // A comment that is closed was skipped: this one never ends.
+            Tok::Slash if src[span.end..].starts_with('*') => {
+                return Err(LexError::syntax(
+                    "unterminated comment",
+                    span.start..span.start + 2,
+                ))
+            }
             Tok::Slash | Tok::SlashAssign if !out.last().is_some_and(|t| t.tok.ends_operand()) => {
-                // Point at the whole literal: up to the next unescaped `/` on the line.
-                let rest = &src[span.end..];
-                let mut end = span.end;
-                let mut escaped = false;
-                for (i, c) in rest.char_indices() {
-                    if c == '\n' {
-                        break;
-                    }
-                    if c == '/' && !escaped {
-                        end = span.end + i + 1;
-                        break;
-                    }
-                    escaped = c == '\\' && !escaped;
-                }
-                return Err(LexError::unsupported(
-                    "a regular expression literal",
-                    span.start..end,
-                ));
+                return Err(regex_literal(src, span))
             }
             Tok::Reserved(word) => return Err(LexError::unsupported(&format!("`{word}`"), span)),
             Tok::Ellipsis => return Err(LexError::unsupported("spread and rest `...`", span)),
             Tok::OptChain => return Err(LexError::unsupported("optional chaining `?.`", span)),
-            Tok::Other(op) if op == "#" => {
-                return Err(LexError::unsupported("a private name `#`", span))
-            }
+            // `class` is refused before its body is lexed, so a `#` here is outside any
+            // class: never valid (a hashbang was skipped above).
+            Tok::Other(op) if op == "#" => return Err(stray_hash(src, span)),
             Tok::Other(op) => {
                 return Err(LexError::unsupported(&format!("the operator `{op}`"), span))
             }
             tok => (tok, span.end),
         };
-        // A number directly followed by an identifier (`3in`, `1x`) is not valid JS.
-        if let (Some(last), Tok::Ident(_)) = (out.last(), &tok) {
-            if matches!(last.tok, Tok::Number(_)) && last.end == span.start {
-                return Err(LexError::syntax(
-                    "invalid or unexpected token",
-                    last.start..end,
-                ));
-            }
-        }
         if matches!(tok, Tok::Star) && out.last().is_some_and(|t| t.tok == Tok::Function) {
             return Err(LexError::unsupported(
                 "a generator function `function*`",
@@ -456,6 +446,79 @@ fn bad_char(src: &str, span: Range<usize>) -> LexError {
     }
     let end = span.start + rest.chars().next().map_or(0, char::len_utf8);
     LexError::syntax("invalid or unexpected token", span.start..end)
+}
+
+/// A regular expression literal starting at the `/` of `span`: outside the subset when it
+/// ends on its line, a syntax error when it does not.
+fn regex_literal(src: &str, span: Range<usize>) -> LexError {
+    let rest = &src[span.end..];
+    let (mut escaped, mut in_class) = (false, false);
+    for (i, c) in rest.char_indices() {
+        if LINE_TERMINATORS.contains(&c) {
+            break;
+        }
+        match c {
+            '/' if !escaped && !in_class => {
+                return LexError::unsupported(
+                    "a regular expression literal",
+                    span.start..span.end + i + 1,
+                )
+            }
+            '[' if !escaped => in_class = true,
+            ']' if !escaped => in_class = false,
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    LexError::syntax("unterminated regular expression literal", span)
+}
+
+/// A `#` outside a class: a private name (`#x`) as Node names it, or a stray character.
+fn stray_hash(src: &str, span: Range<usize>) -> LexError {
+    let name_len: usize = src[span.end..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '$'))
+        .map(char::len_utf8)
+        .sum();
+    if name_len == 0 {
+        return LexError::syntax("invalid or unexpected token", span);
+    }
+    let end = span.end + name_len;
+    LexError::syntax(
+        format!(
+            "private field `{}` must be declared in an enclosing class",
+            &src[span.start..end]
+        ),
+        span.start..end,
+    )
+}
+
+/// What directly follows a number literal: `n` makes a BigInt literal (valid JavaScript,
+/// outside the subset) when the number is an integer without exponent or leading zero; any
+/// other identifier character (`3in`, `1x`, `1.5n`) is a syntax error.
+fn check_number_end(src: &str, raw: &str, span: Range<usize>) -> Result<(), LexError> {
+    let rest = &src[span.end..];
+    let word_len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '\\'))
+        .map(char::len_utf8)
+        .sum();
+    if word_len == 0 {
+        return Ok(());
+    }
+    let radix_prefixed = matches!(raw.get(..2), Some("0x" | "0X" | "0o" | "0O" | "0b" | "0B"));
+    let decimal_integer = raw.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        && (raw == "0" || !raw.starts_with('0'));
+    if &rest[..word_len] == "n" && (radix_prefixed || decimal_integer) {
+        return Err(LexError::unsupported(
+            &format!("a BigInt literal `{raw}n`"),
+            span.start..span.end + 1,
+        ));
+    }
+    Err(LexError::syntax(
+        "invalid or unexpected token",
+        span.start..span.end + word_len,
+    ))
 }
 
 fn check_number(raw: &str, span: Range<usize>) -> Result<(), LexError> {
@@ -507,8 +570,8 @@ fn scan_template(rest: &str, base: usize) -> Result<(String, bool, usize), LexEr
 }
 
 fn unescape_template(raw: &str, base: usize) -> Result<String, LexError> {
-    // A template keeps raw line breaks, with CRLF normalised to LF.
-    unescape(&raw.replace("\r\n", "\n"), base)
+    // A template keeps raw line breaks, with CRLF and CR normalised to LF.
+    unescape(&raw.replace("\r\n", "\n").replace('\r', "\n"), base)
 }
 
 /// Decodes the escapes of a string or template body starting at byte `base`.
@@ -543,6 +606,14 @@ fn unescape(raw: &str, base: usize) -> Result<String, LexError> {
             'v' => Some('\u{b}'),
             '0' if !chars.peek().is_some_and(|(_, d)| d.is_ascii_digit()) => Some('\0'),
             '\n' | '\u{2028}' | '\u{2029}' => {
+                flush(&mut units, &mut out);
+                continue;
+            }
+            // A line continuation over CR LF or CR.
+            '\r' => {
+                if chars.peek().is_some_and(|(_, c)| *c == '\n') {
+                    chars.next();
+                }
                 flush(&mut units, &mut out);
                 continue;
             }
@@ -638,6 +709,48 @@ mod tests {
         assert_eq!(number_value("0x1F"), 31.0);
         assert_eq!(number_value("1_000.5e1"), 10005.0);
         assert_eq!(number_value(".5"), 0.5);
+    }
+
+    /// Each literal as Node 20 judges it (`node --check` on `let x = LIT;`): a BigInt
+    /// literal is valid JavaScript outside the subset, the rest are syntax errors.
+    #[test]
+    fn numbers_followed_by_letters() {
+        let kind = |lit: &str| {
+            tokenize(&format!("let x = {lit};"))
+                .map(|_| ())
+                .map_err(|e| e.kind)
+        };
+        for big in ["0n", "5n", "1_000n", "0b101n", "0o7n", "0x1Fn"] {
+            assert_eq!(kind(big), Err(DiagnosticKind::Unsupported), "{big}");
+        }
+        for bad in [
+            "01n",
+            "08n",
+            "1nn",
+            "1e3n",
+            "0.5n",
+            "3in",
+            "1x",
+            "1.toString",
+        ] {
+            assert_eq!(kind(bad), Err(DiagnosticKind::Syntax), "{bad}");
+        }
+    }
+
+    #[test]
+    fn comments_hashes_and_line_terminators() {
+        let kind = |src: &str| tokenize(src).map(|_| ()).map_err(|e| e.kind);
+        assert_eq!(kind("a /* never closed"), Err(DiagnosticKind::Syntax));
+        assert_eq!(kind("/* never closed"), Err(DiagnosticKind::Syntax));
+        assert_eq!(kind("x = #y"), Err(DiagnosticKind::Syntax));
+        assert_eq!(kind("x = a # b"), Err(DiagnosticKind::Syntax));
+        assert_eq!(kind("x = /ab"), Err(DiagnosticKind::Syntax));
+        assert_eq!(kind("x = /[/]/"), Err(DiagnosticKind::Unsupported));
+        assert_eq!(kind("#!/usr/bin/env node\nx = 1"), Ok(()));
+        // CR alone ends a line comment and precedes a token on a new line.
+        let t = tokenize("a // c\rb").expect("lexes");
+        assert_eq!(t.len(), 2);
+        assert!(t[1].newline_before);
     }
 
     #[test]

@@ -214,6 +214,14 @@ pub enum Tok<'src> {
     Ne,
 }
 
+/// A decimal integer literal with a leading zero and a nonzero digit (`012`, `0_1`; `00` is
+/// zero): CPython refuses it, since Python 2's octal literals were written so.
+fn leading_zero(digits: &str) -> bool {
+    digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        && digits.bytes().any(|b| matches!(b, b'1'..=b'9'))
+}
+
 /// Scans a triple-quoted string to its closing quotes; `None` (an error) at end of input.
 fn triple<'src>(lex: &mut logos::Lexer<'src, Tok<'src>>, close: &str) -> Option<&'src str> {
     let rest = lex.remainder();
@@ -250,9 +258,16 @@ pub struct Lexer<'src> {
 }
 
 impl<'src> Lexer<'src> {
+    /// A lexer for a module. A UTF-8 byte order mark at the start is skipped, as CPython
+    /// does (spans stay byte offsets into `source`). Line breaks are LF or CR LF: `parse`
+    /// turns a lone CR (old Mac line endings, which CPython accepts) into LF first.
     pub fn new(source: &'src str) -> Lexer<'src> {
+        let mut inner = Tok::lexer(source);
+        if source.starts_with('\u{feff}') {
+            inner.bump('\u{feff}'.len_utf8());
+        }
         Lexer {
-            inner: Tok::lexer(source),
+            inner,
             pending: VecDeque::new(),
             indents: vec![(0, 0)],
             nesting: 0,
@@ -416,6 +431,14 @@ impl<'src> Iterator for Lexer<'src> {
                     self.error(message, span);
                     continue;
                 }
+                Ok(Tok::Int(digits)) if leading_zero(digits) => {
+                    self.error(
+                        "leading zeros in decimal integer literals are not permitted; use an 0o \
+                     prefix for octal integers",
+                        span,
+                    );
+                    continue;
+                }
                 Ok(t) => t,
             };
             match tok {
@@ -452,6 +475,28 @@ mod tests {
             toks.iter().any(|t| t.is_err()),
             "the second string is unterminated"
         );
+    }
+
+    /// As CPython 3.11 judges `x = LIT` (`compile`): only the decimal integers with a
+    /// leading zero and a nonzero digit are refused.
+    #[test]
+    fn leading_zeros() {
+        let refused = |lit: &str| Lexer::new(&format!("x = {lit}\n")).any(|t| t.is_err());
+        for ok in ["00", "0_0", "0", "10", "012.5", "012e1", "012j", "0x12"] {
+            assert!(!refused(ok), "{ok}");
+        }
+        for bad in ["012", "0_1", "007"] {
+            assert!(refused(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_skipped() {
+        let toks: Vec<_> = Lexer::new("\u{feff}x = 1\n").collect();
+        assert_eq!(toks.first(), Some(&Ok((3, Tok::Name("x"), 4))));
+        assert!(toks.iter().all(Result::is_ok));
+        // Anywhere else it is an invalid character, as in CPython.
+        assert!(Lexer::new("x = 1\n\u{feff}y = 2\n").any(|t| t.is_err()));
     }
 
     #[test]

@@ -15,6 +15,10 @@ type Error<'src> = ParseError<usize, Tok<'src>, LexicalError>;
 /// Parses a module; never fails: statements that do not parse become `Error` nodes and
 /// their diagnostics are returned beside the tree.
 pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
+    // CPython reads a lone CR as a line break (as it does CR LF): a CR that is not followed
+    // by LF becomes LF, byte for byte, so every span is still an offset into `source`.
+    let normalised = lone_cr_to_lf(source);
+    let source: &str = &normalised;
     let mut errors: Vec<ErrorRecovery<usize, Tok<'_>, LexicalError>> = Vec::new();
     let result = grammar::ModuleParser::new().parse(&mut errors, Lexer::new(source));
     let mut diagnostics: Vec<Diagnostic> = errors
@@ -41,6 +45,27 @@ pub fn parse(source: &str) -> (Vec<Stmt>, Vec<Diagnostic>) {
     // (a missing `:` leaves an "unexpected indent" behind it).
     diagnostics.truncate(1);
     (module, diagnostics)
+}
+
+fn lone_cr_to_lf(source: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push(if rest[i + 1..].starts_with('\n') {
+            '\r'
+        } else {
+            '\n'
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Parses the expression of an f-string field found at byte `offset` of the file.
@@ -268,4 +293,21 @@ fn newer_statement(source: &str, at: usize) -> Option<Diagnostic> {
         Span::new(s, s + len),
         "here",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        assert_eq!(lone_cr_to_lf("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        assert!(matches!(
+            lone_cr_to_lf("a\r\nb"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let (module, diagnostics) = parse("if x:\r    y = 1\rz = 2\r");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(module.len(), 2);
+    }
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::rc::Rc;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::{Expr, ExprKind, LValue, Program, Ty};
+use tracelab_runtime::json::Json;
 use tracelab_runtime::outcome::Limits;
 use tracelab_runtime::outcome::Outcome;
 use tracelab_runtime::value::Value;
@@ -274,12 +275,7 @@ impl Collector<'_> {
 }
 
 /// Runs a checked core program on one input, observing coverage.
-pub fn run(
-    checked: &Checked,
-    world: &World,
-    limits: Limits,
-    input: &serde_json::Value,
-) -> (Outcome, Coverage) {
+pub fn run(checked: &Checked, world: &World, limits: Limits, input: &Json) -> (Outcome, Coverage) {
     let ids = NodeIds::new(checked.program());
     let machine = Machine::new(checked, world, limits);
     let mut collector = Collector {

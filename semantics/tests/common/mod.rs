@@ -7,6 +7,7 @@ pub mod gen;
 use proptest::prelude::*;
 use tracelab_ir::wf::Checked;
 use tracelab_ir::Program;
+use tracelab_runtime::json::Json;
 
 /// Choice bytes for the generator; proptest shrinks them toward shorter and smaller.
 pub fn choices() -> impl Strategy<Value = Vec<u8>> {
@@ -14,7 +15,11 @@ pub fn choices() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// Random JSON inputs: numbers, strings, arrays and objects with the generator's fields.
-pub fn input() -> impl Strategy<Value = serde_json::Value> {
+pub fn input() -> impl Strategy<Value = Json> {
+    json_input().prop_map(Json::from)
+}
+
+fn json_input() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(serde_json::Value::Null),
         any::<bool>().prop_map(serde_json::Value::from),

@@ -1,0 +1,1 @@
+function main(params) { // CR-only line endings  let s = "one \ two";  return s + params;}

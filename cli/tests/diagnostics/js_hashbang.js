@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+function main(params) {
+  return params + 1;
+}

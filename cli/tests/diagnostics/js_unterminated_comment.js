@@ -1,0 +1,4 @@
+function main(params) {
+  /* the comment is never closed
+  return params;
+}

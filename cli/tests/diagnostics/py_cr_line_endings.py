@@ -1,0 +1,1 @@
+def main(args):    text = """onetwo"""  # CR-only line endings    return [text, args + \        1]
