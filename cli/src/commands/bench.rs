@@ -11,6 +11,8 @@
 //! result must agree with the source semantics' before any figure is printed. A measurement,
 //! never an assertion: build tracelab with `--release` for a fair machine.
 
+mod targets;
+
 use crate::load::{self, Failure};
 use crate::output::out;
 use std::io::{BufRead, BufReader, Write};
@@ -512,6 +514,7 @@ pub fn bench(options: &Options) -> Result<ExitCode, Failure> {
         rounds: options.rounds.max(1),
     };
     out!("{}", report.table())?;
+    out!("{}", report.targets())?;
     if let Some(path) = &options.json {
         std::fs::write(path, report.json().to_string() + "\n")
             .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", path.display())))?;
