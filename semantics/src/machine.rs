@@ -9,6 +9,14 @@
 //! calls, guards, aliases), [`errors`] (throw, try/catch/finally) and [`events`] (the host,
 //! the event queue, halting).
 
+/// Defines a rule of the table in a module whose `G` names its group: the rule's static,
+/// with its name, LaTeX premises and conclusion, and one line of prose.
+macro_rules! rule {
+    ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
+        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
+    };
+}
+
 pub mod control;
 pub mod data;
 pub mod errors;

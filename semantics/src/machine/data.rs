@@ -10,12 +10,6 @@ use tracelab_runtime::value::{HeapObj, Key, Props, Value};
 
 const G: &str = "Data and primitives";
 
-macro_rules! rule {
-    ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
-    };
-}
-
 rule!(
     E_OBJECT,
     "E-Object",

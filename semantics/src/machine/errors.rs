@@ -10,12 +10,6 @@ use tracelab_runtime::value::Value;
 
 const G: &str = "Errors";
 
-macro_rules! rule {
-    ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
-    };
-}
-
 rule!(
     E_THROW,
     "E-Throw",

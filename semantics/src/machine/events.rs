@@ -14,12 +14,6 @@ use tracelab_runtime::value::Value;
 
 const G: &str = "Events, the host and halting";
 
-macro_rules! rule {
-    ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
-    };
-}
-
 rule!(
     E_EVENT,
     "E-Event",

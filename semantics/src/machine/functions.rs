@@ -12,12 +12,6 @@ use tracelab_runtime::value::{HeapObj, Value};
 
 const G: &str = "Functions";
 
-macro_rules! rule {
-    ($id:ident, $name:literal, [$($p:literal),*], $c:literal, $prose:literal) => {
-        pub static $id: RuleDef = RuleDef { name: $name, group: G, premises: &[$($p),*], conclusion: $c, prose: $prose };
-    };
-}
-
 rule!(
     E_CLOSURE,
     "E-Closure",
