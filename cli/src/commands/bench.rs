@@ -558,6 +558,13 @@ const VERSUS: [Engine; 4] = [
     Engine::Reference,
 ];
 
+/// The geometric mean of ratios (`None` for none): what the tables, the targets and the
+/// paper's results table average.
+pub fn geomean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = xs.fold((0.0, 0u32), |(s, n), x| (s + x.ln(), n + 1));
+    (n > 0).then(|| (sum / f64::from(n)).exp())
+}
+
 impl Report {
     fn index(&self, engine: Engine) -> Option<usize> {
         self.engines.iter().position(|e| *e == engine)
@@ -582,11 +589,6 @@ impl Report {
                 })
             })
             .collect()
-    }
-
-    fn geomean(xs: impl Iterator<Item = f64>) -> Option<f64> {
-        let logs: Vec<f64> = xs.map(f64::ln).collect();
-        (!logs.is_empty()).then(|| (logs.iter().sum::<f64>() / logs.len() as f64).exp())
     }
 
     fn table(&self) -> String {
@@ -639,7 +641,7 @@ impl Report {
                 let mut line = format!("{:<16} {lang:<4}", "geometric mean");
                 line += &" ".repeat(12 * self.engines.len());
                 for r in &ratios {
-                    let g = Self::geomean(
+                    let g = geomean(
                         self.rows
                             .iter()
                             .zip(r)
@@ -696,7 +698,7 @@ impl Report {
             for e in VERSUS.into_iter().filter(|e| self.index(*e).is_some()) {
                 let r = self.ratios(e, measure);
                 for lang in ["py", "js"] {
-                    let g = Self::geomean(
+                    let g = geomean(
                         self.rows
                             .iter()
                             .zip(&r)

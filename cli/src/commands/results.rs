@@ -3,6 +3,7 @@
 //! and generated Rust's speed-ups, with geometric means per language. The ratios are
 //! recomputed from the rows, so a table always agrees with the figures it shows.
 
+use super::bench::geomean;
 use serde_json::Value as Json;
 
 /// The engines a table can show, in column order, with their LaTeX headings.
@@ -76,11 +77,6 @@ fn rows(bench: &Json) -> Result<Vec<Row<'_>>, String> {
             })
         })
         .collect()
-}
-
-fn geomean(xs: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = xs.fold((0.0, 0u32), |(s, n), x| (s + x.ln(), n + 1));
-    (n > 0).then(|| (sum / f64::from(n)).exp())
 }
 
 /// Three significant figures, at least; `---` for a figure the run did not measure.

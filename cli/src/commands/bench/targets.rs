@@ -57,7 +57,7 @@ impl Report {
         let mut targets = Vec::new();
         let cpython = self.picked(Engine::CPython, Some("py"), &[]);
         if !cpython.is_empty() {
-            let g = Self::geomean(cpython.iter().map(|(_, r)| *r)).unwrap_or(f64::NAN);
+            let g = super::geomean(cpython.iter().map(|(_, r)| *r)).unwrap_or(f64::NAN);
             targets.push(Target {
                 what: "generated Rust ≥ 10× CPython (geometric mean)",
                 met: g >= 10.0,
