@@ -109,10 +109,16 @@ pub struct Loaded {
 
 pub fn program(path: &Path) -> Result<Loaded, Failure> {
     let source = read_text(path)?;
-    let shown = path.display().to_string();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    program_text(path.display().to_string(), extension, source)
+}
+
+/// A program from its text: `extension` (`tl`, `json`, `py`, `js`) says how to read it, and
+/// `shown` is the name diagnostics give the text.
+pub fn program_text(shown: String, extension: &str, source: String) -> Result<Loaded, Failure> {
     let fail = |diagnostics| Failure::in_file(shown.clone(), source.clone(), diagnostics);
-    let program = match path.extension().and_then(|e| e.to_str()) {
-        Some("tl") => tracelab_ir::parse_program(&source).map_err(|errors| {
+    let program = match extension {
+        "tl" => tracelab_ir::parse_program(&source).map_err(|errors| {
             fail(
                 errors
                     .into_iter()
@@ -121,7 +127,7 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
             )
         })?,
         // Spans are places in the `.json` file itself, so diagnostics point into it.
-        Some("json") => tracelab_ir::json::program_from_json_file(&source).map_err(|e| {
+        "json" => tracelab_ir::json::program_from_json_file(&source).map_err(|e| {
             let span = match e.span {
                 Some(node) => (node, format!("`{}`", e.path)),
                 None => {
@@ -135,9 +141,9 @@ pub fn program(path: &Path) -> Result<Loaded, Failure> {
                 note: None,
             }])
         })?,
-        Some("js") => tracelab_js::lower_program(&source)
+        "js" => tracelab_js::lower_program(&source)
             .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
-        Some("py") => tracelab_python::lower_program(&source)
+        "py" => tracelab_python::lower_program(&source)
             .map_err(|errors| fail(errors.into_iter().map(Diagnostic::from).collect()))?,
         _ => {
             return Err(Failure::plain(format!(

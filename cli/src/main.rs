@@ -220,6 +220,53 @@ enum Command {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Serve functions over HTTP: interpret and trace them, compile their trace trees in the
+    /// background, then run the compiled code, falling back to the interpreter on unknown paths.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The address to listen on (loopback by default).
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// The port (0: any free port; the address is printed on standard error).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Deploy the functions of this folder at start: `NAME.py`/`NAME.js` (with
+    /// `NAME.world.json`) or `NAME/main.py`/`NAME/main.js` (with `NAME/world.json`). Repeatable.
+    #[arg(long)]
+    functions: Vec<PathBuf>,
+    /// Serve the Apache OpenWhisk action-runtime protocol (`/init`, `/run`) instead.
+    #[arg(long)]
+    openwhisk: bool,
+    /// The language of the OpenWhisk action.
+    #[arg(long, value_enum, default_value = "js", requires = "openwhisk")]
+    language: FuzzLang,
+    /// Compile a function once this many requests have been interpreted.
+    #[arg(long, default_value_t = 10)]
+    compile_after: u32,
+    /// …or once this many requests in a row left its trace tree unchanged.
+    #[arg(long, default_value_t = 5)]
+    settle_after: u32,
+    /// A function whose trace tree still changes after this many recompiles stays interpreted.
+    #[arg(long, default_value_t = 8)]
+    max_recompiles: u32,
+    /// The wait before the first recompile, in milliseconds; it doubles with each recompile.
+    #[arg(long, default_value_t = 200)]
+    recompile_backoff_ms: u64,
+    /// Compiled worker processes per function version.
+    #[arg(long, default_value_t = 2)]
+    workers: usize,
+    /// Request bodies over this many bytes get 413.
+    #[arg(long, default_value_t = 16 << 20)]
+    body_limit: usize,
+    /// Never compile: every request is interpreted.
+    #[arg(long)]
+    no_compile: bool,
+    /// Build generated crates unoptimised (faster builds, slower code; for tests).
+    #[arg(long)]
+    debug_build: bool,
 }
 
 fn main() -> ExitCode {
@@ -321,6 +368,33 @@ fn main() -> ExitCode {
                 rounds,
                 target_ms,
                 json,
+            })
+        }
+        Command::Serve(a) => {
+            let config = tracelab_serve::Config {
+                compile_after: a.compile_after,
+                settle_after: a.settle_after,
+                max_recompiles: a.max_recompiles,
+                recompile_backoff: std::time::Duration::from_millis(a.recompile_backoff_ms),
+                workers: a.workers,
+                body_limit: a.body_limit,
+                compile: !a.no_compile,
+                profile: if a.debug_build {
+                    tracelab_backend_rust::build::Profile::Debug
+                } else {
+                    tracelab_backend_rust::build::Profile::Release
+                },
+            };
+            let dialect = match a.language {
+                FuzzLang::Py => tracelab_ir::Dialect::Py,
+                FuzzLang::Js => tracelab_ir::Dialect::Js,
+            };
+            commands::serve::serve(commands::serve::Options {
+                host: a.host,
+                port: a.port,
+                functions: a.functions,
+                openwhisk: a.openwhisk.then_some(dialect),
+                config,
             })
         }
     };

@@ -75,6 +75,13 @@ fn allowed(krate: &str) -> Option<&'static [&'static str]> {
             "tracelab-python",
             "tracelab-backend-rust",
         ]),
+        // The invoker reads programs through a loader the CLI gives it: no frontend below it.
+        "tracelab-serve" => Some(&[
+            "tracelab-ir",
+            "tracelab-runtime",
+            "tracelab-semantics",
+            "tracelab-backend-rust",
+        ]),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ pub mod fuzz;
 pub mod results;
 pub mod rules;
 pub mod run;
+pub mod serve;
 pub mod trace;
 
 use crate::load::{self, Failure};

@@ -1,0 +1,2 @@
+def niam(args):
+    return {"greeting": "hello " + args.get("name", "stranger")}
