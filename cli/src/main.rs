@@ -267,6 +267,10 @@ struct ServeArgs {
     /// Build generated crates unoptimised (faster builds, slower code; for tests).
     #[arg(long)]
     debug_build: bool,
+    /// Make `containerless.get`/`post` real HTTP requests for URLs the world lacks, to these
+    /// hosts only (`host` or `host:port`; plain `http://`).
+    #[arg(long, num_args = 1..)]
+    live_world: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -384,6 +388,7 @@ fn main() -> ExitCode {
                 } else {
                     tracelab_backend_rust::build::Profile::Release
                 },
+                live_hosts: a.live_world,
             };
             let dialect = match a.language {
                 FuzzLang::Py => tracelab_ir::Dialect::Py,

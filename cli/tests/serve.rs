@@ -658,3 +658,74 @@ async fn the_openwhisk_action_protocol_is_served() {
     assert_eq!(code, 502, "{body}");
     assert!(body.contains("did not return a dictionary"), "{body}");
 }
+
+/// `--live-world`: `containerless.get` reaches a real HTTP service on an allowed host, in the
+/// interpreter and in compiled code (over the worker's pipes), and nothing else; the records
+/// are `tracelab run`'s with a world file holding the service's answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_world_reaches_the_named_hosts_only() {
+    let service = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = service.local_addr().expect("bound").port();
+    let ada = r#"{"name": "Ada", "visits": 123456789012345678901234567890}"#;
+    std::thread::spawn(move || {
+        for stream in service.incoming().map_while(Result::ok) {
+            let mut stream = stream;
+            let mut request = [0u8; 4096];
+            let n = std::io::Read::read(&mut stream, &mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..n]);
+            let (status, body) = if request.starts_with("GET /users/ada ") {
+                ("200 OK", ada)
+            } else {
+                ("404 Not Found", "not found")
+            };
+            let response = format!(
+                "HTTP/1.0 {status}\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = std::io::Write::write_all(&mut stream, response.as_bytes());
+        }
+    });
+    let allowed = format!("127.0.0.1:{port}");
+    let server = start(&["--compile-after", "1", "--live-world", &allowed], &[]);
+    let file = root().join("cli/tests/serve/functions/live.py");
+    let (code, body) = server
+        .put("/functions/live", &deployment_of(&file, None))
+        .await;
+    assert_eq!(code, 201, "{body}");
+    // The oracle: `tracelab run` with the service's answers as a world file.
+    let world = std::env::temp_dir().join(format!("tracelab-live-{}.json", std::process::id()));
+    std::fs::write(
+        &world,
+        format!(
+            r#"{{"get": {{"http://{allowed}/users/ada": {ada}, "http://{allowed}/users/zed": "not found"}}}}"#
+        ),
+    )
+    .expect("world written");
+    let inputs: Vec<String> = ["ada", "zed"]
+        .iter()
+        .map(|user| {
+            format!(r#"{{"host": "{allowed}", "other": "localhost:{port}", "user": "{user}"}}"#)
+        })
+        .collect();
+    let expected: Vec<String> = inputs
+        .iter()
+        .map(|i| run_record(&file, i, Some(&world), &[]))
+        .collect();
+    assert!(
+        expected[0].contains("123456789012345678901234567890"),
+        "{}",
+        expected[0]
+    );
+    for (input, record) in inputs.iter().zip(&expected) {
+        server.invoke_checked("live", input, record).await;
+    }
+    server
+        .wait_for("live", "compiled", |s| s["phase"] == "compiled")
+        .await;
+    for (input, record) in inputs.iter().zip(&expected) {
+        server.invoke_checked("live", input, record).await;
+    }
+    let status = server.status("live").await;
+    assert_eq!(number(&status, "compiled_invocations"), 2, "{status}");
+    assert_eq!(number(&status, "fallbacks"), 0, "{status}");
+}

@@ -102,7 +102,8 @@ impl Answer {
 }
 
 impl Function {
-    pub(crate) fn new(name: &str, d: Deployment, server: Arc<Server>) -> Arc<Function> {
+    pub(crate) fn new(name: &str, mut d: Deployment, server: Arc<Server>) -> Arc<Function> {
+        d.world.live = server.live.clone();
         Arc::new(Function {
             name: name.to_string(),
             dialect: d.dialect,
@@ -387,6 +388,9 @@ fn build_version(
             .map_err(|e| format!("cannot write `{}`: {e}", world_file.display()))?;
     }
     let mut args = vec!["--world".to_string(), world_file.display().to_string()];
+    if world.live.is_some() {
+        args.push("--live".to_string());
+    }
     args.extend(build::limit_args(
         limits.fuel,
         limits.memory_bytes,
@@ -395,5 +399,6 @@ fn build_version(
     Ok(Spec {
         binary: batch.binary,
         args,
+        live: world.live.clone(),
     })
 }

@@ -18,6 +18,7 @@
 
 pub mod function;
 pub mod http;
+pub mod live;
 pub mod metrics;
 pub mod openwhisk;
 pub mod worker;
@@ -53,6 +54,9 @@ pub struct Config {
     pub compile: bool,
     /// How generated crates are built.
     pub profile: Profile,
+    /// Hosts (`host` or `host:port`) that `containerless.get`/`post` may reach over HTTP for
+    /// URLs the world's tables lack (`--live-world`); empty: none.
+    pub live_hosts: Vec<String>,
 }
 
 impl Default for Config {
@@ -66,6 +70,7 @@ impl Default for Config {
             body_limit: 16 << 20,
             compile: true,
             profile: Profile::Release,
+            live_hosts: Vec::new(),
         }
     }
 }
@@ -76,12 +81,19 @@ pub struct Server {
     loader: Loader,
     functions: RwLock<IndexMap<String, Arc<Function>>>,
     pub metrics: metrics::Metrics,
+    /// The live world every function's world falls back to, if `live_hosts` names any.
+    live: Option<Arc<dyn tracelab_runtime::world::Live>>,
 }
 
 impl Server {
     pub fn new(config: Config, loader: Loader) -> Arc<Server> {
+        let live = (!config.live_hosts.is_empty()).then(|| {
+            Arc::new(live::LiveHttp::new(config.live_hosts.clone()))
+                as Arc<dyn tracelab_runtime::world::Live>
+        });
         Arc::new(Server {
             config,
+            live,
             loader,
             functions: RwLock::new(IndexMap::new()),
             metrics: metrics::Metrics::default(),

@@ -11,17 +11,22 @@
 
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command};
 use tokio::sync::Semaphore;
+use tracelab_ir::EventKind;
+use tracelab_runtime::json::Json;
+use tracelab_runtime::world::Live;
 
 /// How to start a worker of one version.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Spec {
     pub binary: PathBuf,
     pub args: Vec<String>,
+    /// Answers the worker's `fetch` lines (started with `--live`).
+    pub live: Option<Arc<dyn Live>>,
 }
 
 /// The worker processes of one version.
@@ -35,6 +40,7 @@ pub struct Pool {
 struct Worker {
     // Dropping the child kills the process (`kill_on_drop`).
     _child: Child,
+    live: Option<Arc<dyn Live>>,
     stdin: ChildStdin,
     stdout: BufReader<ChildStdout>,
     stderr: ChildStderr,
@@ -103,6 +109,7 @@ impl Worker {
         };
         Ok(Worker {
             _child: child,
+            live: spec.live.clone(),
             stdin,
             stdout: BufReader::new(stdout),
             stderr,
@@ -113,18 +120,49 @@ impl Worker {
         let mut line = String::with_capacity(input.len() + 1);
         line.push_str(input);
         line.push('\n');
-        let written = self.stdin.write_all(line.as_bytes()).await;
-        let mut record = String::new();
-        let read = match written {
-            Ok(()) => self.stdout.read_line(&mut record).await,
-            Err(e) => Err(e),
-        };
-        match read {
-            Ok(n) if n > 0 && record.ends_with('\n') => {
-                record.pop();
-                Ok(record)
+        loop {
+            if self.stdin.write_all(line.as_bytes()).await.is_err() {
+                return Err(self.why_it_died().await);
             }
-            Ok(_) | Err(_) => Err(self.why_it_died().await),
+            let mut reply = String::new();
+            match self.stdout.read_line(&mut reply).await {
+                Ok(n) if n > 0 && reply.ends_with('\n') => reply.pop(),
+                Ok(_) | Err(_) => return Err(self.why_it_died().await),
+            };
+            if !reply.starts_with("{\"fetch\"") {
+                return Ok(reply);
+            }
+            // The run asks the live world; its answer goes back on stdin and the run goes on.
+            line = self.fetch(&reply).await;
+        }
+    }
+
+    /// Answers a worker's `{"fetch": {"event", "url", "body"}}` line with `{"answer": JSON}`,
+    /// or `{}` when there is no answer.
+    async fn fetch(&self, request: &str) -> String {
+        let answer = match (&self.live, Json::parse(request)) {
+            (Some(live), Ok(request)) => {
+                let live = live.clone();
+                let fetch = request.get("fetch").cloned().unwrap_or(Json::Null);
+                let event = match fetch.get("event").and_then(Json::as_str) {
+                    Some("post") => EventKind::Post,
+                    _ => EventKind::Get,
+                };
+                let url = fetch.get("url").and_then(Json::as_str).map(str::to_string);
+                let body = fetch.get("body").and_then(Json::as_str).map(str::to_string);
+                // A blocking request with time-outs: off the async threads.
+                tokio::task::spawn_blocking(move || {
+                    url.and_then(|url| live.answer(event, &url, body.as_deref()))
+                })
+                .await
+                .ok()
+                .flatten()
+            }
+            _ => None,
+        };
+        match answer {
+            Some(json) => format!("{{\"answer\":{json}}}\n"),
+            None => "{}\n".to_string(),
         }
     }
 

@@ -500,11 +500,7 @@ impl<'w, K> Rt<'w, K> {
         match event {
             EventKind::Listen => self.input.clone(),
             EventKind::Get | EventKind::Post => {
-                let url = access::url_of(&self.heap, arg);
-                match url.and_then(|u| self.world.lookup(event, &u)) {
-                    Some(json) => json::from_json(json, self.dialect, &mut self.heap),
-                    None => json::missing(self.dialect),
-                }
+                self.world.answer(event, arg, self.dialect, &mut self.heap)
             }
             EventKind::Respond | EventKind::Log => Value::Undefined,
         }

@@ -180,6 +180,17 @@ pub fn url_of(heap: &Heap, arg: &Value) -> Option<String> {
     }
 }
 
+/// The field `name` of an object argument (a `post`'s request `{url, body}`).
+pub fn field_of(heap: &Heap, arg: &Value, name: &str) -> Option<Value> {
+    match arg {
+        Value::Ref(loc) => match heap.get(*loc) {
+            Some(HeapObj::Object { props, .. }) => props.get_str(name).cloned(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// JS property order: integer-like keys ascending, then the rest in insertion order.
 pub fn js_ordered(props: &Props) -> Vec<(&Key, &Value, &Value)> {
     let mut indexed: Vec<(u32, (&Key, &Value, &Value))> = Vec::new();

@@ -314,13 +314,7 @@ impl<'p> Machine<'p> {
         match event {
             EventKind::Listen => cfg.host.input.clone(),
             EventKind::Get | EventKind::Post => {
-                let url = tracelab_runtime::prim::access::url_of(&cfg.heap, arg);
-                match url.and_then(|u| self.world.lookup(event, &u)) {
-                    Some(json) => {
-                        tracelab_runtime::json::from_json(json, self.dialect(), &mut cfg.heap)
-                    }
-                    None => tracelab_runtime::json::missing(self.dialect()),
-                }
+                self.world.answer(event, arg, self.dialect(), &mut cfg.heap)
             }
             EventKind::Respond | EventKind::Log => Value::Undefined,
         }
