@@ -296,7 +296,7 @@ fn run_all(o: &Options) -> ExitCode {
             continue;
         }
         let quit = o.worker
-            && Json::parse(&line).ok().as_ref().and_then(|r| r.get("op")).and_then(Json::as_str) == Some("quit");
+            && Json::parse(line).ok().as_ref().and_then(|r| r.get("op")).and_then(Json::as_str) == Some("quit");
         if quit {
             return ExitCode::SUCCESS;
         }
