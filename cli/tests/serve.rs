@@ -643,13 +643,15 @@ async fn the_openwhisk_action_protocol_is_served() {
         "{out}"
     );
     // An entry point not named `main`.
-    let server = start(&["--openwhisk", "--language", "py"], &[]);
-    let (code, body) = server.post("/init", &init("niam.py", "niam")).await;
-    assert_eq!(code, 200, "{body}");
-    let (code, body) = server
-        .post("/run", &run(serde_json::json!({"name": "ow"})))
-        .await;
-    assert_eq!((code, body.as_str()), (200, "{\"greeting\":\"hello ow\"}"));
+    for (language, file) in [("py", "niam.py"), ("js", "niam.js")] {
+        let server = start(&["--openwhisk", "--language", language], &[]);
+        let (code, body) = server.post("/init", &init(file, "niam")).await;
+        assert_eq!(code, 200, "{body}");
+        let (code, body) = server
+            .post("/run", &run(serde_json::json!({"name": "ow"})))
+            .await;
+        assert_eq!((code, body.as_str()), (200, "{\"greeting\":\"hello ow\"}"));
+    }
     // A result that is not a JSON object.
     let server = start(&["--openwhisk", "--language", "py"], &[]);
     let (code, _) = server.post("/init", &init("not_object.py", "main")).await;

@@ -1,0 +1,3 @@
+function niam(args) {
+  return { greeting: "hello " + args.name };
+}
