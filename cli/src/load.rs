@@ -55,9 +55,45 @@ impl Failure {
 /// Reads a text file; bytes that are not UTF-8 are a diagnostic pointing at the first bad
 /// byte (its byte offset, line and column in the file).
 pub fn read_text(path: &Path) -> Result<String, Failure> {
+    // A FIFO would block the read until a writer comes, a device may never end: only regular
+    // files are read (the type is checked before opening, so nothing blocks).
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| Failure::plain(format!("cannot read `{}`: {e}", path.display())))?;
+    if !metadata.is_file() {
+        return Err(Failure::plain(format!(
+            "cannot read `{}`: it is {}, not a regular file",
+            path.display(),
+            file_kind(&metadata.file_type())
+        )));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::plain(format!("cannot read `{}`: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| not_utf8(path, e))
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
+    }
 }
 
 fn not_utf8(path: &Path, error: std::string::FromUtf8Error) -> Failure {

@@ -130,6 +130,58 @@ fn arbitrary_bytes_never_panic_the_cli() {
     }
 }
 
+/// A FIFO, a directory or a device given as a program, inputs or a world is refused at once
+/// with what it is (reading a FIFO would block until a writer came, `/dev/urandom` never ends).
+#[test]
+fn files_that_are_not_regular_are_refused_without_reading() {
+    let dir = std::env::temp_dir().join(format!("tracelab-special-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fifo = dir.join("program.py");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let fifo = fifo.to_str().expect("utf-8");
+    let folder = dir.to_str().expect("utf-8");
+    let program = "cli/tests/diagnostics/echo_plus_one.py";
+    let cases: [(&[&str], &str); 5] = [
+        (&["check", fifo], "it is a FIFO, not a regular file"),
+        (&["check", folder], "it is a directory, not a regular file"),
+        (
+            &["trace", program, "--inputs", "/dev/urandom"],
+            "it is a character device, not a regular file",
+        ),
+        (
+            &["run", program, "--input", "1", "--world", fifo],
+            "it is a FIFO, not a regular file",
+        ),
+        (
+            &["trace", program, "--inputs", fifo],
+            "it is a FIFO, not a regular file",
+        ),
+    ];
+    for (args, says) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tracelab"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tracelab runs");
+        // Bounded: a blocking read would never end.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while child.try_wait().expect("wait").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("{args:?} blocked");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("output");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+}
+
 /// How the real CPython 3.11 / Node 20 must judge a case's program.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Oracle {
