@@ -7,8 +7,9 @@ tracelab serve once compiled and with --no-compile (for each language of LANGS),
 the memory of compiled functions and the latency cost of recompiles under load.
 
 Environment (set by run.sh): TRACELAB (the binary), SERVE_BENCH_TMP (a scratch folder whose
-`pgids` file lists every server's process group, for run.sh's exit trap); optional LANGS
-(tracelab's languages, default "py js") and DURATION (seconds per timed run, default 5).
+`pgids` file lists every server's process group, for run.sh's exit trap) and, read by
+tracelab itself, TRACELAB_RUST_TARGET; optional LANGS (tracelab's languages, default
+"py js") and DURATION (seconds per timed run, default 5).
 Usage: run.py [HANDLER ...]   (default: login word_count json_transform)
 """
 import contextlib
@@ -60,8 +61,6 @@ def server(argv):
     """
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    with open(os.path.join(TMP, "pgids"), "a") as f:
-        f.write(f"{proc.pid}\n")
     # A thread drains stderr for the whole life of the server, so that a chatty server never
     # blocks on a full pipe; its lines (None at the end) tell when the server is ready.
     lines = queue.Queue()
@@ -73,11 +72,18 @@ def server(argv):
 
     threading.Thread(target=drain, daemon=True).start()
     try:
+        with open(os.path.join(TMP, "pgids"), "a") as f:
+            f.write(f"{proc.pid}\n")
         yield proc, wait_ready(lines, argv)
     finally:
+        # SIGTERM first: tracelab shuts down gracefully (its build, also signalled, ends too).
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 def wait_ready(lines, argv, timeout=15):
@@ -93,11 +99,14 @@ def wait_ready(lines, argv, timeout=15):
 
 
 def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0  # a zombie has no VmRSS
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except FileNotFoundError:
+        pass  # exited meanwhile
+    return 0  # exited, or a zombie (no VmRSS)
 
 
 def children(pid):
@@ -115,6 +124,32 @@ def children(pid):
         if int(stat.rpartition(")")[2].split()[1]) == pid:
             found.append(int(entry))
     return found
+
+
+class WorkerSampler:
+    """The largest sum of RSS over a server's child processes (its compiled workers), and
+    their number then, sampled every 0.2 s while the `with` block runs."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.count = self.kib = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.sample)
+
+    def sample(self):
+        while not self.stop.wait(0.2):
+            pids = children(self.pid)
+            kib = sum(rss_kib(pid) for pid in pids)
+            if kib > self.kib:
+                self.count, self.kib = len(pids), kib
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_):
+        self.stop.set()
+        self.thread.join()
 
 
 # --- HTTP ----------------------------------------------------------------------------------
@@ -220,20 +255,24 @@ class Handler:
 
             wrk(base, self.body_file, WARMUP_S)
             before = http("GET", base)
-            steady = wrk(base, self.body_file, DURATION)
+            # The workers are sampled during the run, not after it: tracelab kills a worker
+            # whose client went away mid-request, which wrk's closing connections do at the
+            # end of every run, so the pool is usually empty once wrk returns.
+            with WorkerSampler(proc.pid) as workers:
+                steady = wrk(base, self.body_file, DURATION)
             after = http("GET", base)
             compiled = after["compiled_invocations"] - before["compiled_invocations"]
             fallbacks = after["fallbacks"] - before["fallbacks"]
-            invalid = self.errors_of(steady)
+            # Valid only if every request wrk counted ran compiled code, with no fallback.
+            problems = [self.errors_of(steady)]
             if fallbacks or compiled < steady["requests"] or after["phase"] != "compiled":
-                invalid = (f"{fallbacks} fallbacks, {compiled} compiled invocations for "
-                           f"{steady['requests']} requests, phase {after['phase']}")
-            self.record(engine, lang, steady, invalid)
+                problems.append(f"{fallbacks} fallbacks, {compiled} compiled invocations for "
+                                f"{steady['requests']} requests, phase {after['phase']}")
+            self.record(engine, lang, steady, "; ".join(p for p in problems if p) or None)
 
-            workers = children(proc.pid)
-            self.memory.append({"lang": lang, "workers": len(workers),
-                                "workers_kib": sum(rss_kib(pid) for pid in workers),
-                                "before_kib": rss_before, "compiled_kib": rss_compiled})
+            self.memory.append({"lang": lang, "workers": workers.count,
+                                "workers_kib": workers.kib, "before_kib": rss_before,
+                                "compiled_kib": rss_compiled})
             self.swap(lang, base, steady)
 
     def swap(self, lang, base, steady):
@@ -245,7 +284,10 @@ class Handler:
         def perturb():
             i = 0
             while not stop.wait(PERTURB_EVERY_S):
-                http("POST", base, others[i % len(others)])
+                try:
+                    http("POST", base, others[i % len(others)])
+                except (RuntimeError, OSError) as e:
+                    self.warn(f"swap run ({lang}): input {2 + i % len(others)} failed: {e}")
                 i += 1
 
         before = http("GET", base)
@@ -260,7 +302,7 @@ class Handler:
         self.swaps.append({"lang": lang, "steady": steady, "loaded": loaded,
                            "compiles": after["compiles"] - before["compiles"],
                            "fallbacks": after["fallbacks"] - before["fallbacks"],
-                           "phase": after["phase"]})
+                           "building": after["phase"] == "compiling" or after["recompile_pending"]})
         log(f"  under recompiles: p99 {fmt_us(loaded['p99_us'])}, max {fmt_us(loaded['max_us'])}, "
             f"{after['compiles'] - before['compiles']} compiles, "
             f"{after['fallbacks'] - before['fallbacks']} fallbacks")
@@ -330,7 +372,9 @@ def fmt_kib(kib):
     return f"{kib / 1024:.1f} MiB"
 
 
-def report(handlers, node, elapsed):
+def report(handlers, node, elapsed, load):
+    print(f"\nMachine: {os.cpu_count()} cores; load average {load} at the start (other work on "
+          "the machine skews every figure below).")
     print("\n## Throughput and latency (wrk -t1 -c8, "
           f"{DURATION} s after a {WARMUP_S} s warm-up; one request = the first line of inputs.jsonl)\n")
     print("| handler | engine | req/s | p50 | p99 | req/s vs Node |")
@@ -367,8 +411,8 @@ def report(handlers, node, elapsed):
                   f"{'met' if row['p50_us'] <= TARGET_P50_US else 'NOT MET'}")
 
     print("\n## Memory of a compiled function (VmRSS)\n")
-    print("| handler | lang | worker processes | workers' RSS | server before deploy | "
-          "server after compile |")
+    print("| handler | lang | worker processes | workers' RSS (peak during the run) | "
+          "server before deploy | server after compile |")
     print("|---|---|---:|---:|---:|---:|")
     for h in handlers:
         for m in h.memory:
@@ -390,7 +434,8 @@ def report(handlers, node, elapsed):
             print(f"| {h.name} | {s['lang']} | {fmt_us(steady['p99_us'])} | "
                   f"{fmt_us(steady['max_us'])} | {fmt_us(loaded['p99_us'])} | "
                   f"{fmt_us(loaded['max_us'])} | {loaded['rps'] / steady['rps']:.2f}× | "
-                  f"{s['compiles']} | {s['fallbacks']} |")
+                  f"{s['compiles']}{' (+1 pending at the end)' if s['building'] else ''} | "
+                  f"{s['fallbacks']} |")
 
     warnings = [f"{h.name}: {w}" for h in handlers for w in h.warnings]
     if warnings:
@@ -402,6 +447,7 @@ def report(handlers, node, elapsed):
 
 def main():
     start = time.monotonic()
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     node = "Node " + subprocess.run(["node", "--version"], capture_output=True, text=True,
                                     check=True).stdout.strip().lstrip("v")
     cpython = f"CPython {platform.python_version()}"
@@ -411,7 +457,7 @@ def main():
         handler = Handler(name)
         handler.run(node, cpython)
         handlers.append(handler)
-    report(handlers, node, time.monotonic() - start)
+    report(handlers, node, time.monotonic() - start, load)
 
 
 if __name__ == "__main__":

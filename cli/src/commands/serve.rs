@@ -61,7 +61,7 @@ pub fn serve(options: Options) -> Result<ExitCode, Failure> {
         .thread_stack_size(64 << 20)
         .build()
         .map_err(|e| Failure::plain(format!("cannot start the server's runtime: {e}")))?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let address = format!("{}:{}", options.host, options.port);
         let listener = tokio::net::TcpListener::bind(&address)
             .await
@@ -74,7 +74,10 @@ pub fn serve(options: Options) -> Result<ExitCode, Failure> {
             .with_graceful_shutdown(shutdown())
             .await
             .map_err(|e| Failure::plain(format!("the server failed: {e}")))
-    })?;
+    });
+    // A background build still running does not hold the exit up: its cargo is abandoned.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    served?;
     Ok(ExitCode::SUCCESS)
 }
 
