@@ -7,7 +7,7 @@
 //! by value, never by reference: inlined into generated code, the values then stay in
 //! registers, and a literal operand's check folds away.
 
-use crate::value::Value;
+use crate::value::{Heap, HeapObj, Value};
 use tracelab_ir::PrimOp;
 use tracelab_prims::py::Int;
 
@@ -229,6 +229,49 @@ pub fn bool_of(v: Value) -> Option<bool> {
 pub fn str_of(v: Value) -> Option<std::rc::Rc<str>> {
     match v {
         Value::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// Python's `len` of a string (in code points), list, tuple or dict; `None` for any other
+/// value (the generic `py.len` raises TypeError). The generic primitive calls this too.
+#[inline]
+pub fn py_len(heap: &Heap, v: &Value) -> Option<i64> {
+    let n = match v {
+        Value::Str(s) if s.is_ascii() => s.len(),
+        Value::Str(s) => s.chars().count(),
+        Value::Ref(loc) => match heap.get(*loc) {
+            Some(HeapObj::Array { items, .. }) => items.len(),
+            Some(HeapObj::Object { class: None, props }) => props.len(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    i64::try_from(n).ok()
+}
+
+/// Python's `ord` of a one-character string; `None` for anything else (the generic builtin
+/// raises TypeError). The generic builtin calls this too.
+#[inline]
+pub fn py_ord(v: &Value) -> Option<i64> {
+    match v {
+        Value::Str(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(i64::from(u32::from(c))),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// JavaScript's `s.charCodeAt(i)` on a string and a number; `None` for other operands (the
+/// generic primitive converts them first).
+#[inline]
+pub fn js_char_code_at(s: &Value, i: &Value) -> Option<f64> {
+    match (s, i) {
+        (Value::Str(s), Value::Float(i)) => Some(tracelab_prims::js::char_code_at(s, *i)),
         _ => None,
     }
 }

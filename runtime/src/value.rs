@@ -54,7 +54,28 @@ impl PartialEq for Value {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        match s.as_bytes() {
+            [b] if b.is_ascii() => Value::ascii_char(*b),
+            _ => Value::Str(Rc::from(s)),
+        }
+    }
+
+    /// A one-character string.
+    pub fn char(c: char) -> Value {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => Value::ascii_char(b),
+            _ => Value::Str(Rc::from(c.encode_utf8(&mut [0; 4]) as &str)),
+        }
+    }
+
+    /// The one-character ASCII strings are shared, allocated once per thread: iterating or
+    /// indexing a string (`for ch in s`, `s[i]`) then allocates nothing per character.
+    fn ascii_char(b: u8) -> Value {
+        thread_local! {
+            static ASCII: Vec<Rc<str>> =
+                (0u8..128).map(|b| Rc::from((b as char).encode_utf8(&mut [0; 4]) as &str)).collect();
+        }
+        ASCII.with(|table| Value::Str(table[usize::from(b & 0x7f)].clone()))
     }
 
     #[inline]
@@ -332,5 +353,24 @@ fn size_of_obj(obj: &HeapObj) -> usize {
                     .sum::<usize>()
         }
         HeapObj::Closure { captures, .. } => OBJECT_BYTES + captures.len() * SLOT_BYTES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_character_strings_are_shared_and_equal_to_fresh_ones() {
+        for c in ['a', ' ', '\0', '\u{7f}', 'é', '☃', '😀'] {
+            let fresh = Value::Str(Rc::from(c.to_string().as_str()));
+            assert_eq!(Value::char(c), fresh, "{c:?}");
+            assert_eq!(Value::str(&c.to_string()), fresh, "{c:?}");
+        }
+        let (Value::Str(a), Value::Str(b)) = (Value::char('x'), Value::str("x")) else {
+            unreachable!("both are strings");
+        };
+        assert!(Rc::ptr_eq(&a, &b), "ASCII characters come from one table");
+        assert_eq!(Value::str("xy"), Value::Str(Rc::from("xy")));
     }
 }

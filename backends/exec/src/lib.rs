@@ -340,6 +340,12 @@ impl<'w, K> Rt<'w, K> {
         found.map_err(|err| self.raise(err))
     }
 
+    /// Python's `len(v)` without the generic dispatch (`None`: the generic path raises).
+    #[inline]
+    pub fn py_len(&self, v: &Value) -> Option<i64> {
+        tracelab_runtime::fast::py_len(&self.heap, v)
+    }
+
     /// `object[key]`: an element in range directly, anything else by the generic path.
     #[inline]
     pub fn get_index(&mut self, object: &Value, key: &Value) -> R<Value> {

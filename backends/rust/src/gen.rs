@@ -27,7 +27,7 @@ use crate::writer::Writer;
 use crate::SourceMap;
 use bindings::{write_of, Binding, Check, Storage, Write, Writes};
 use std::collections::{BTreeSet, HashMap, HashSet};
-use tracelab_ir::{EventKind, Expr, ExprKind, FunDef, LValue, Program, Ty};
+use tracelab_ir::{EventKind, Expr, ExprKind, FunDef, LValue, PrimOp, Program, Ty};
 
 /// A compiled expression: Rust code that evaluates it, to be used right away.
 pub(crate) struct Out {
@@ -399,19 +399,13 @@ impl<'p> Gen<'p> {
                 let k = self.atom(index);
                 Out::call(format!("rt.get_index(&{o}, &{k})?"))
             }
-            ExprKind::Prim { op, args } => {
-                let args = self.operands(args);
+            ExprKind::Prim { op, args: exprs } => {
+                let args = self.operands(exprs);
                 if let Some((code, ty)) = crate::scalar::certain(*op, &args) {
                     return Out::call(code).with(Repr::Scalar(ty));
                 }
                 let args: Vec<String> = args.iter().map(Atom::value).collect();
-                let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", args.join(", "));
-                let fast =
-                    crate::fast::code(*op, &args, &format!("rt.prim(PrimOp::{op:?}, &args)?"));
-                Out::call(match fast.filter(|_| self.options.specialise) {
-                    Some(fast) => fast,
-                    None => generic,
-                })
+                Out::call(self.boxed_prim(*op, exprs, &args))
             }
             ExprKind::Closure { func } => {
                 let def = self.function(func);
@@ -497,19 +491,33 @@ impl<'p> Gen<'p> {
 
     /// A type guard (E-Typed-Pass / E-Typed-Fail): a scalar of the type, computed unboxed
     /// when the guarded value is an operation on scalars.
+    /// The code of a primitive on boxed operands (`values`, the atoms of `exprs`): a direct
+    /// call or the runtime's fast path where one applies, falling back to the generic
+    /// primitive, which decides everything else.
+    fn boxed_prim(&self, op: PrimOp, exprs: &[Expr], values: &[String]) -> String {
+        let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", values.join(", "));
+        if !self.options.specialise {
+            return generic;
+        }
+        let name = match exprs.first().map(|e| &e.kind) {
+            Some(ExprKind::Str { value }) => Some(value.as_str()),
+            _ => None,
+        };
+        crate::fast::direct(op, name, values)
+            .or_else(|| crate::fast::code(op, values, &format!("rt.prim(PrimOp::{op:?}, &args)?")))
+            .unwrap_or(generic)
+    }
+
     fn typed(&mut self, ty: Ty, value: &'p Expr) -> Out {
-        if let ExprKind::Prim { op, args } = &value.kind {
-            let args = self.operands(args);
+        if let ExprKind::Prim { op, args: exprs } = &value.kind {
+            let args = self.operands(exprs);
             let label = format!("f{}", self.fresh());
             if let Some(code) = crate::scalar::for_context(*op, &args, Want::Typed(ty), &label) {
                 return Out::call(code).with(Repr::Scalar(ty));
             }
             let values: Vec<String> = args.iter().map(Atom::value).collect();
             let v = self.temp();
-            let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", values.join(", "));
-            let code = crate::fast::code(*op, &values, &format!("rt.prim(PrimOp::{op:?}, &args)?"))
-                .filter(|_| self.options.specialise)
-                .unwrap_or(generic);
+            let code = self.boxed_prim(*op, exprs, &values);
             self.stmt(&format!("let {v} = {code};"));
             return Out::call(unbox(ty, &v)).with(Repr::Scalar(ty));
         }
@@ -529,9 +537,9 @@ impl<'p> Gen<'p> {
 
     /// The code of a condition's `bool` (E-If-True / -False / -Not-Bool, and `while`'s).
     fn condition(&mut self, cond: &'p Expr, form: &'static str) -> String {
-        if let ExprKind::Prim { op, args } = &cond.kind {
+        if let ExprKind::Prim { op, args: exprs } = &cond.kind {
             let saved = self.enter_span(cond);
-            let args = self.operands(args);
+            let args = self.operands(exprs);
             let label = format!("f{}", self.fresh());
             let scalar = crate::scalar::for_context(*op, &args, Want::Condition(form), &label);
             if let Some(code) = scalar {
@@ -541,10 +549,7 @@ impl<'p> Gen<'p> {
                 return c;
             }
             let values: Vec<String> = args.iter().map(Atom::value).collect();
-            let generic = format!("rt.prim(PrimOp::{op:?}, &[{}])?", values.join(", "));
-            let code = crate::fast::code(*op, &values, &format!("rt.prim(PrimOp::{op:?}, &args)?"))
-                .filter(|_| self.options.specialise)
-                .unwrap_or(generic);
+            let code = self.boxed_prim(*op, exprs, &values);
             let v = self.temp();
             self.stmt(&format!("let {v} = {code};"));
             self.line = saved;

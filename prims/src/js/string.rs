@@ -90,6 +90,15 @@ pub fn char_at(s: &str, i: f64) -> String {
 
 /// `s.charCodeAt(i)`: the UTF-16 unit, NaN when out of range.
 pub fn char_code_at(s: &str, i: f64) -> f64 {
+    // An ASCII string's code units are its bytes: no need to encode it (a loop over
+    // `s.charCodeAt(i)` asks at every iteration).
+    if s.is_ascii() {
+        let p = to_integer_or_infinity(i);
+        if p < 0.0 || p >= s.len() as f64 {
+            return f64::NAN;
+        }
+        return f64::from(s.as_bytes()[p as usize]);
+    }
     let u = units(s);
     let p = to_integer_or_infinity(i);
     if p < 0.0 || p >= u.len() as f64 {

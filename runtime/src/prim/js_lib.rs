@@ -91,7 +91,7 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
         JsIsString => Value::Bool(matches!(args[0], Value::Str(_))),
         JsIterable => match &args[0] {
             Value::Str(s) => {
-                let items = s.chars().map(|c| Value::str(&c.to_string())).collect();
+                let items = s.chars().map(Value::char).collect();
                 new_array(heap, items)
             }
             v if array_items(heap, v).is_some() => v.clone(),

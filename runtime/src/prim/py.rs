@@ -365,26 +365,14 @@ fn repeat(heap: &mut Heap, seq: &Value, count: &Value) -> Option<Result<Value, E
 }
 
 fn len(heap: &Heap, v: &Value) -> Result<Value, Error> {
-    let n = match v {
-        Value::Str(s) => s.chars().count(),
-        Value::Ref(loc) => match heap.get(*loc) {
-            Some(HeapObj::Array { items, .. }) => items.len(),
-            Some(HeapObj::Object { class: None, props }) => props.len(),
-            _ => {
-                return Err(Error::new(
-                    "TypeError",
-                    format!("object of type '{}' has no len()", type_name(heap, v)),
-                ))
-            }
-        },
-        _ => {
-            return Err(Error::new(
-                "TypeError",
-                format!("object of type '{}' has no len()", type_name(heap, v)),
-            ))
-        }
-    };
-    Ok(Value::int(n as i64))
+    // One implementation with generated code's direct call.
+    match crate::fast::py_len(heap, v) {
+        Some(n) => Ok(Value::int(n)),
+        None => Err(Error::new(
+            "TypeError",
+            format!("object of type '{}' has no len()", type_name(heap, v)),
+        )),
+    }
 }
 
 fn contains(heap: &Heap, needle: &Value, hay: &Value) -> Result<bool, Error> {

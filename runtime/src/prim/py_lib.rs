@@ -131,7 +131,7 @@ fn int_arg(v: &Value) -> Option<i64> {
 /// The items an iteration over `v` produces (dict keys, characters of a str).
 pub fn items_of(heap: &Heap, v: &Value) -> Result<Vec<Value>, Error> {
     match v {
-        Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
+        Value::Str(s) => Ok(s.chars().map(Value::char).collect()),
         Value::Ref(loc) => match heap.get(*loc) {
             Some(HeapObj::Array { items, .. }) => Ok(items.to_vec()),
             Some(HeapObj::Object { class: None, props }) => {
@@ -566,7 +566,7 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
             Some(i) => u32::try_from(i)
                 .ok()
                 .and_then(char::from_u32)
-                .map(|c| Value::str(&c.to_string()))
+                .map(Value::char)
                 .ok_or_else(|| Error::new("ValueError", "chr() arg not in range(0x110000)")),
             None => Err(Error::new(
                 "TypeError",
@@ -576,18 +576,17 @@ fn builtin(heap: &mut Heap, name: &str, args: &[Value]) -> Result<Value, Error> 
                 ),
             )),
         },
-        "ord" => match &args[0] {
-            Value::Str(s) if s.chars().count() == 1 => {
-                Ok(Value::int(s.chars().next().expect("one char") as i64))
-            }
-            Value::Str(s) => Err(Error::new(
+        // One implementation with generated code's direct call.
+        "ord" => match (&args[0], crate::fast::py_ord(&args[0])) {
+            (_, Some(code)) => Ok(Value::int(code)),
+            (Value::Str(s), None) => Err(Error::new(
                 "TypeError",
                 format!(
                     "ord() expected a character, but string of length {} found",
                     s.chars().count()
                 ),
             )),
-            v => Err(Error::new(
+            (v, None) => Err(Error::new(
                 "TypeError",
                 format!(
                     "ord() expected string of length 1, but {} found",
