@@ -148,6 +148,36 @@ fn unbounded_recursion_is_the_languages_error_never_a_stack_overflow() {
     );
 }
 
+/// A depth bound whose stack the host cannot give is a clear error of the binary (exit 2),
+/// never a panic.
+#[test]
+fn an_impossible_depth_bound_is_an_error_not_a_panic() {
+    let js = compile_and_build(
+        "examples/trace/js_stack/main.tl",
+        &[r#"{"n": 10}"#],
+        &scratch("impossible-depth"),
+    );
+    // 2³²−1 activations need 64 TiB of stack; 10⁶ need 16 GiB, beyond an 8 GiB address space.
+    for (depth, address_space_kib) in [("4294967295", None), ("1000000", Some(8u64 << 20))] {
+        let limit = address_space_kib.map_or(String::new(), |kib| format!("ulimit -v {kib} && "));
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "{limit}echo '{{\"n\": 3}}' | exec \"$0\" --max-depth {depth}"
+            ))
+            .arg(&js)
+            .output()
+            .expect("the generated binary starts");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--max-depth {depth}: {stderr}");
+        assert!(
+            stderr.contains("--max-depth") && stderr.contains("cannot start a thread"),
+            "--max-depth {depth}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
 /// The generated module of an example, traced on its inputs.
 fn generated(example: &str) -> String {
     let dir = root().join("examples").join(example);

@@ -515,8 +515,9 @@ impl<'w, K> Rt<'w, K> {
 
 /// Runs `f` on a thread with a stack deep enough for `limits.max_depth` activations of
 /// generated code, so that deep recursion ends as the language's error, never as a stack
-/// overflow of the host.
-pub fn with_deep_stack<T: Send>(limits: Limits, f: impl FnOnce() -> T + Send) -> T {
+/// overflow of the host. `Err` when the host cannot give that thread its stack (a depth bound
+/// far beyond what memory allows): the caller reports it, nothing panics.
+pub fn with_deep_stack<T: Send>(limits: Limits, f: impl FnOnce() -> T + Send) -> Result<T, String> {
     // An activation of generated code takes a few KiB of stack optimised, several times that
     // unoptimised (every temporary has its own slot); the stack is reserved, not committed,
     // so a generous margin is cheap.
@@ -532,9 +533,15 @@ pub fn with_deep_stack<T: Send>(limits: Limits, f: impl FnOnce() -> T + Send) ->
         let worker = std::thread::Builder::new()
             .stack_size(stack)
             .spawn_scoped(scope, f)
-            .expect("the host can start a thread");
+            .map_err(|e| {
+                format!(
+                    "cannot start a thread with a stack for {} activations ({} MiB): {e}",
+                    limits.max_depth,
+                    stack >> 20
+                )
+            })?;
         match worker.join() {
-            Ok(v) => v,
+            Ok(v) => Ok(v),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })

@@ -272,7 +272,10 @@ fn main() -> ExitCode {
     };
     // The deepest default bound (JavaScript's) unless told otherwise.
     let deepest = Limits { max_depth: o.max_depth.unwrap_or(10_000), ..Limits::default_for(tracelab_exec::Dialect::Js) };
-    tracelab_exec::with_deep_stack(deepest, || run_all(&o))
+    tracelab_exec::with_deep_stack(deepest, || run_all(&o)).unwrap_or_else(|e| {
+        eprintln!("error: --max-depth {}: {e}", deepest.max_depth);
+        ExitCode::from(2)
+    })
 }
 
 fn run_all(o: &Options) -> ExitCode {

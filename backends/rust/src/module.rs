@@ -119,8 +119,9 @@ fn header(g: &mut Gen, program: &Program, source: &SourceMap) {
         "pub fn run(input: &tracelab_runtime::json::Json, world: &World, limits: Limits) -> Outcome {",
         None,
     );
+    // A stack the host cannot give is a memory limit of this invocation, not a crash.
     g.w.line(
-        "tracelab_exec::with_deep_stack(limits, || run_here(input, world, limits))",
+        "tracelab_exec::with_deep_stack(limits, || run_here(input, world, limits)).unwrap_or_else(|_| Outcome::new(tracelab_runtime::OutcomeKind::Limit(tracelab_runtime::Limit::Memory), std::iter::empty()))",
         None,
     );
     g.w.close("}");
