@@ -315,11 +315,7 @@ impl Function {
     pub fn status(&self) -> serde_json::Value {
         let st = lock(&self.state);
         let current = read(&self.current).clone();
-        let phase = match (&current, st.compiling) {
-            (Some(_), _) => "compiled",
-            (None, true) => "compiling",
-            (None, false) => "interpreted",
-        };
+        let phase = phase_name(current.is_some(), st.compiling);
         let trace = st.tree.as_ref().map(stats::stats).unwrap_or_default();
         serde_json::json!({
             "name": self.name,
@@ -341,11 +337,17 @@ impl Function {
     /// The phase, for `GET /functions`.
     pub fn phase(&self) -> &'static str {
         let compiling = lock(&self.state).compiling;
-        match (read(&self.current).is_some(), compiling) {
-            (true, _) => "compiled",
-            (false, true) => "compiling",
-            (false, false) => "interpreted",
-        }
+        phase_name(read(&self.current).is_some(), compiling)
+    }
+}
+
+/// A version answers: compiled (even while a recompile runs); none, but a build runs:
+/// compiling; otherwise interpreted.
+fn phase_name(compiled: bool, compiling: bool) -> &'static str {
+    match (compiled, compiling) {
+        (true, _) => "compiled",
+        (false, true) => "compiling",
+        (false, false) => "interpreted",
     }
 }
 
