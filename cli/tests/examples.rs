@@ -312,3 +312,38 @@ fn traces_of_the_trace_examples() {
         }
     }
 }
+
+/// `diff` gives the real CPython / Node a time-out derived from the fuel: an input that loops
+/// forever is killed and recorded as `{"limit": "time"}` (agreeing with the source's fuel
+/// limit), and the inputs after it are still answered.
+#[test]
+fn diff_gives_the_oracle_a_time_out() {
+    let dir = root().join("cli/tests/oracle_time_out");
+    for (program, interpreter) in [("spin.py", "python3"), ("spin.js", "node")] {
+        if !tool_available(interpreter, "--version") {
+            continue;
+        }
+        let out = tracelab(&[
+            "diff",
+            dir.join(program).to_str().expect("utf-8"),
+            "--inputs",
+            dir.join("inputs.jsonl").to_str().expect("utf-8"),
+            "--fuel",
+            "1000",
+            "--json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{program}: {}", stderr(&out));
+        let oracle: Vec<String> = stdout(&out)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+                v["oracle"].to_string()
+            })
+            .collect();
+        assert_eq!(
+            oracle,
+            [r#"{"ok":2}"#, r#"{"limit":"time"}"#, r#"{"ok":6}"#],
+            "{program}"
+        );
+    }
+}

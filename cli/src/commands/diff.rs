@@ -15,6 +15,15 @@ use tracelab_runtime::outcome::records_agree;
 use tracelab_runtime::OutcomeKind;
 use tracelab_semantics::{trace, Machine};
 
+/// How long the real runtime may take on one input: generous next to what the fuel allows
+/// (CPython runs a million loop iterations in a fraction of a second), so that only a run
+/// that would never end is cut off.
+fn oracle_time_out(limits: tracelab_runtime::Limits) -> std::time::Duration {
+    std::time::Duration::from_secs(5)
+        + std::time::Duration::from_micros(5)
+            .saturating_mul(u32::try_from(limits.fuel).unwrap_or(u32::MAX))
+}
+
 pub fn diff(
     file: &Path,
     inputs_path: &Path,
@@ -48,7 +57,7 @@ pub fn diff(
     };
     let oracle = match oracle::program_for(file) {
         None => Err("no oracle: a .tl program needs a twin.py or twin.js beside it".to_string()),
-        Some(p) => oracle::run(&p, inputs_path, world_path),
+        Some(p) => oracle::run(&p, inputs_path, world_path, oracle_time_out(limits)),
     };
     let mut agree_all = true;
     for (i, input) in inputs.iter().enumerate() {
@@ -68,9 +77,12 @@ pub fn diff(
                 Some(line) => {
                     let trace_unknown = loaded.program.level() == tracelab_ir::Level::Trace
                         && src.kind == OutcomeKind::Unknown;
+                    // Neither finished: the source ran out of fuel, the oracle of time.
+                    let both_ran_out = line == oracle::TIMED_OUT
+                        && src.kind == OutcomeKind::Limit(tracelab_runtime::Limit::Fuel);
                     (
                         line.clone(),
-                        trace_unknown || records_agree(line, &src_record),
+                        trace_unknown || both_ran_out || records_agree(line, &src_record),
                     )
                 }
                 None => (

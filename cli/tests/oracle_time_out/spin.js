@@ -1,0 +1,6 @@
+function main(args) {
+  if (args.loop) {
+    while (true) {}
+  }
+  return args.n * 2;
+}
