@@ -95,15 +95,15 @@ fn an_infinite_loop_ends_with_the_fuel_limit() {
 fn allocation_bombs_end_with_the_memory_limit_inside_the_bound() {
     // 4 MB of heap allowed, 1 GiB of address space: without the limit, both bombs would
     // run into the address-space bound and the process would die.
+    // The replacements would build 10^10 bytes: they are refused before they allocate, in
+    // generated code here and in the machine below.
     for (file, input) in [
         ("examples/trace/limits_memory/main.tl", r#""ab""#),
         ("cli/tests/limits/array_bomb.tl", "null"),
+        ("cli/tests/limits/replace_bomb.py", "null"),
+        ("cli/tests/limits/replace_bomb.js", "null"),
     ] {
-        let name = Path::new(file)
-            .parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .unwrap_or("bomb");
+        let name = file.replace(['/', '.'], "-");
         let bin = compile_and_build(file, &[input], &scratch(&format!("memory-{name}")));
         let record = run_bounded(
             &bin,
@@ -112,6 +112,27 @@ fn allocation_bombs_end_with_the_memory_limit_inside_the_bound() {
             Some(1 << 20),
         );
         assert_eq!(record, r#"{"limit": "memory"}"#, "{file}");
+    }
+    for file in [
+        "cli/tests/limits/replace_bomb.py",
+        "cli/tests/limits/replace_bomb.js",
+    ] {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v {} && exec \"$0\" run {file} --input null",
+                2u64 << 20
+            ))
+            .arg(env!("CARGO_BIN_EXE_tracelab"))
+            .current_dir(root())
+            .output()
+            .expect("tracelab runs");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            r#"{"limit": "memory"}"#,
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 

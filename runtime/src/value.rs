@@ -282,10 +282,19 @@ pub enum HeapObj {
 
 /// The heap: an arena that never frees inside an invocation; `bytes` counts every byte
 /// allocated or written, which the memory limit bounds.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Heap {
     objects: Vec<HeapObj>,
     pub bytes: usize,
+    /// The invocation's memory limit, which primitives that build large values ask about
+    /// before they build ([`Heap::admit`]).
+    budget: usize,
+}
+
+impl Default for Heap {
+    fn default() -> Heap {
+        Heap::with_budget(usize::MAX)
+    }
 }
 
 /// Approximate sizes: what the memory limit counts.
@@ -295,6 +304,34 @@ pub const OBJECT_BYTES: usize = 64;
 pub const ENTRY_BYTES: usize = 48;
 
 impl Heap {
+    /// An empty heap for an invocation whose memory limit is `budget` bytes.
+    pub fn with_budget(budget: usize) -> Heap {
+        Heap {
+            objects: Vec::new(),
+            bytes: 0,
+            budget,
+        }
+    }
+
+    /// A primitive about to build a value asks first, giving a cheap upper bound of its size
+    /// and the exact size (computed only when the bound does not fit). When the value would
+    /// take the heap over its budget, its bytes are charged now and the answer is `false`: the
+    /// primitive builds nothing and returns at once, and the check after every primitive (the
+    /// machine's step, generated code's `rt.prim`) ends the run with the memory limit. So a
+    /// string that would blow the budget is never built, and the host's memory stays bounded.
+    pub fn admit(&mut self, upper_bound: usize, exact: impl FnOnce() -> usize) -> bool {
+        let room = self.budget.saturating_sub(self.bytes);
+        if upper_bound <= room {
+            return true;
+        }
+        let size = exact();
+        if size <= room {
+            return true;
+        }
+        self.bytes = self.bytes.saturating_add(size);
+        false
+    }
+
     pub fn alloc(&mut self, obj: HeapObj) -> Loc {
         self.bytes = self.bytes.saturating_add(size_of_obj(&obj));
         // The memory limit (at most 4 GiB of 16-byte slots) keeps the count below 2^32.

@@ -296,7 +296,7 @@ impl<'p> Machine<'p> {
 
     /// The initial configuration: the program body with `input` bound to the input.
     pub fn initial(&self, input: &Json) -> Config<'p> {
-        let mut heap = Heap::default();
+        let mut heap = Heap::with_budget(self.limits.memory_bytes);
         let input = tracelab_runtime::json::from_json(input, self.dialect(), &mut heap);
         let cell = heap.alloc(HeapObj::Cell(input.clone()));
         let env = Env::unit(Rc::from(tracelab_ir::wf::INPUT_VAR), cell);

@@ -118,7 +118,7 @@ impl<'w, K> Rt<'w, K> {
         world: &'w World,
         limits: Limits,
     ) -> (Rt<'w, K>, Loc) {
-        let mut heap = Heap::default();
+        let mut heap = Heap::with_budget(limits.memory_bytes);
         let input = json::from_json(input, dialect, &mut heap);
         let cell = heap.alloc(HeapObj::Cell(input.clone()));
         let rt = Rt {

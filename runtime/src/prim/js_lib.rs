@@ -263,6 +263,15 @@ pub fn apply(op: PrimOp, args: &[Value], heap: &mut Heap) -> Result<Value, Error
                 ));
             }
             let (s, pattern, replacement) = (text(heap, 0), text(heap, 1), text(heap, 2));
+            // Without `$` the replacement is inserted as it is, so the result's size is known
+            // before it is built (`$&`, `$'` and `` $` `` expand to parts of `s`: those are
+            // counted after, as before).
+            let limit = if op == JsStrReplace { 1 } else { usize::MAX };
+            let bound = super::replaced_bound(&s, &replacement);
+            let exact = || super::replaced_len(&s, &pattern, &replacement, limit);
+            if !replacement.contains('$') && !heap.admit(bound, exact) {
+                return Ok(Value::Undefined);
+            }
             Value::str(&if op == JsStrReplace {
                 prims::replace_first(&s, &pattern, &replacement)
             } else {

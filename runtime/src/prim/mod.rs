@@ -15,6 +15,23 @@ use crate::value::{Heap, HeapObj, Value};
 use errors::Error;
 use tracelab_ir::{Dialect, PrimOp};
 
+/// The bytes of `s` with up to `limit` non-overlapping occurrences of `old` replaced by `new`
+/// (an empty `old` matches between characters and at both ends), as `replace` builds it.
+pub(crate) fn replaced_len(s: &str, old: &str, new: &str, limit: usize) -> usize {
+    let n = if old.is_empty() {
+        s.chars().count().saturating_add(1).min(limit)
+    } else {
+        s.matches(old).take(limit).count()
+    };
+    (s.len() - n * old.len()).saturating_add(n.saturating_mul(new.len()))
+}
+
+/// A cheap upper bound of [`replaced_len`]: every byte (and both ends) an occurrence.
+pub(crate) fn replaced_bound(s: &str, new: &str) -> usize {
+    s.len()
+        .saturating_add(s.len().saturating_add(1).saturating_mul(new.len()))
+}
+
 /// Applies a primitive. Arity was checked by the well-formedness checker; the machine
 /// only applies operations to as many values as they take.
 pub fn apply(

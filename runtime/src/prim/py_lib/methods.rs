@@ -81,6 +81,13 @@ pub(super) fn str_method(
             let old = str_arg(heap, &args[0], "replace() argument 1")?;
             let new = str_arg(heap, &args[1], "replace() argument 2")?;
             let count = args.get(2).and_then(int_arg).unwrap_or(-1);
+            let limit = usize::try_from(count).unwrap_or(usize::MAX);
+            let (bound, exact) = (super::super::replaced_bound(s, new), || {
+                super::super::replaced_len(s, old, new, limit)
+            });
+            if !heap.admit(bound, exact) {
+                return Ok(Value::Undefined);
+            }
             text(prims::replace(s, old, new, count))
         }
         "startswith" | "endswith" | "find" | "index" | "count" => {
