@@ -15,8 +15,7 @@
 use crate::function::{language_name, Deployment};
 use crate::Server;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -55,43 +54,45 @@ pub(crate) fn error(status: StatusCode, message: impl Into<String>) -> Response 
     )
 }
 
-/// A body the extractor refused (413 over the limit, 400 otherwise), as a JSON error.
-pub(crate) fn refused(rejection: BytesRejection) -> Response {
-    let status = rejection.status();
-    let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-        "the request body is over the size limit".to_string()
-    } else {
-        format!("cannot read the request body: {}", rejection.body_text())
-    };
-    error(status, message)
-}
+/// A request body read as a JSON document, as inputs are read (numbers keep their literals).
+/// Refused as a JSON error: 413 over the body limit, 400 when it is not UTF-8 JSON.
+pub(crate) struct JsonBody(pub Json);
 
-/// The body as a JSON document read as inputs are (numbers keep their literals); `Err` is the
-/// message of a 400.
-pub(crate) fn json_body(body: &[u8], what: &str) -> Result<Json, String> {
-    let text = std::str::from_utf8(body).map_err(|e| format!("{what} is not UTF-8 text: {e}"))?;
-    Json::parse(text).map_err(|e| format!("{what} is not valid JSON: {e}"))
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<JsonBody, Response> {
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                let status = rejection.status();
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    "the request body is over the size limit".to_string()
+                } else {
+                    format!("cannot read the request body: {}", rejection.body_text())
+                };
+                error(status, message)
+            })?;
+        let bad = |message: String| error(StatusCode::BAD_REQUEST, message);
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| bad(format!("the request body is not UTF-8 text: {e}")))?;
+        Json::parse(text)
+            .map(JsonBody)
+            .map_err(|e| bad(format!("the request body is not valid JSON: {e}")))
+    }
 }
 
 async fn deploy(
     State(server): State<Arc<Server>>,
     Path(name): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    JsonBody(doc): JsonBody,
 ) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(r) => return refused(r),
-    };
     if name.is_empty() || name.len() > 200 {
         return error(
             StatusCode::BAD_REQUEST,
             "a function's name is 1 to 200 bytes",
         );
     }
-    let doc = match json_body(&body, "the deployment") {
-        Ok(d) => d,
-        Err(message) => return error(StatusCode::BAD_REQUEST, message),
-    };
     match deployment(&server, &doc) {
         Ok(d) => {
             let language = language_name(d.dialect);
@@ -196,22 +197,14 @@ fn limits(doc: &Json, dialect: Dialect) -> Result<Limits, String> {
 async fn invoke(
     State(server): State<Arc<Server>>,
     Path(name): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    JsonBody(input): JsonBody,
 ) -> Response {
     let started = Instant::now();
-    let body = match body {
-        Ok(b) => b,
-        Err(r) => return refused(r),
-    };
     let Some(function) = server.get(&name) else {
         return error(
             StatusCode::NOT_FOUND,
             format!("no function is named `{name}`"),
         );
-    };
-    let input = match json_body(&body, "the input") {
-        Ok(i) => i,
-        Err(message) => return error(StatusCode::BAD_REQUEST, message),
     };
     match function.invoke(input).await {
         Ok(answer) => {

@@ -14,10 +14,8 @@
 //!   marker line on stdout and on stderr.
 
 use crate::function::Deployment;
-use crate::http::{error, json, json_body, refused};
+use crate::http::{error, json, JsonBody};
 use crate::{lock, Server};
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -60,14 +58,7 @@ pub fn router(server: Arc<Server>, dialect: Dialect) -> Router {
         .with_state(container)
 }
 
-async fn init(
-    State(container): State<Arc<Container>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(r) => return refused(r),
-    };
+async fn init(State(container): State<Arc<Container>>, JsonBody(doc): JsonBody) -> Response {
     let mut initialized = lock(&container.initialized);
     if *initialized {
         return error(
@@ -75,10 +66,6 @@ async fn init(
             "Cannot initialize the action more than once.",
         );
     }
-    let doc = match json_body(&body, "the init message") {
-        Ok(d) => d,
-        Err(message) => return error(StatusCode::BAD_REQUEST, message),
-    };
     let value = doc.get("value").unwrap_or(&Json::Null);
     if value.get("binary") == Some(&Json::Bool(true)) {
         return error(
@@ -134,23 +121,12 @@ fn with_entry(code: &str, entry: &str, dialect: Dialect) -> Result<String, Strin
     })
 }
 
-async fn run(
-    State(container): State<Arc<Container>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(r) => return refused(r),
-    };
+async fn run(State(container): State<Arc<Container>>, JsonBody(doc): JsonBody) -> Response {
     let Some(function) = container.server.get(ACTION) else {
         return error(
             StatusCode::BAD_GATEWAY,
             "Cannot invoke an uninitialized action.",
         );
-    };
-    let doc = match json_body(&body, "the run message") {
-        Ok(d) => d,
-        Err(message) => return error(StatusCode::BAD_REQUEST, message),
     };
     let params = match doc.get("value") {
         Some(v) => v.clone(),
