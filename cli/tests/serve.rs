@@ -173,9 +173,8 @@ fn number(status: &serde_json::Value, key: &str) -> u64 {
     status[key].as_u64().unwrap_or(0)
 }
 
-/// The lifecycle of two examples (Python and JavaScript login, with their worlds): trained on
-/// one input they compile; then every input is answered as `tracelab run` answers it, the
-/// ones the tree has not seen by falling back; after the recompile, none falls back.
+/// The lifecycle of two examples (Python and JavaScript login, with their worlds), then the
+/// metrics it left.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_function_goes_from_interpreted_to_compiled_and_answers_as_the_source_does() {
     let server = start(
@@ -191,82 +190,19 @@ async fn a_function_goes_from_interpreted_to_compiled_and_answers_as_the_source_
         ],
         &[],
     );
-    for (name, example) in [("login", "examples/py/login")] {
-        let dir = root().join(example);
-        let program = dir.join("main.py");
-        let world = dir.join("world.json");
-        let inputs = lines(&dir.join("inputs.jsonl"));
-        let expected: Vec<String> = inputs
-            .iter()
-            .map(|i| run_record(&program, i, Some(&world), &[]))
-            .collect();
-        assert_eq!(server.status(name).await["phase"], "interpreted");
-        // Trained on the first input only: the tree knows one path.
-        for _ in 0..3 {
-            server.invoke_checked(name, &inputs[0], &expected[0]).await;
-        }
-        server
-            .wait_for(name, "compiled", |s| s["phase"] == "compiled")
-            .await;
-        let before = server.status(name).await;
-        for (input, record) in inputs.iter().zip(&expected) {
-            server.invoke_checked(name, input, record).await;
-        }
-        let after = server.status(name).await;
-        assert!(
-            number(&after, "compiled_invocations") > number(&before, "compiled_invocations"),
-            "the compiled code answered nothing: {after}"
-        );
-        assert!(
-            number(&after, "fallbacks") > 0,
-            "no input fell back: {after}"
-        );
-        // The fallbacks' traces merged: a recompile, then every path is known.
-        server
-            .wait_for(name, "a recompile", |s| {
-                number(s, "compiles") >= 2 && s["recompile_pending"] == false
-            })
-            .await;
-        let settled = server.status(name).await;
-        for (input, record) in inputs.iter().zip(&expected) {
-            server.invoke_checked(name, input, record).await;
-        }
-        let last = server.status(name).await;
-        assert_eq!(
-            number(&last, "fallbacks"),
-            number(&settled, "fallbacks"),
-            "an input fell back after the recompile: {last}"
-        );
-        assert!(number(&last, "last_compile_ms") > 0, "{last}");
-    }
-    // The JavaScript login, deployed over HTTP with its world.
-    let dir = root().join("examples/js/login");
-    let code = std::fs::read_to_string(dir.join("main.js")).expect("main.js");
-    let world = std::fs::read_to_string(dir.join("world.json")).expect("world.json");
+    // The Python login from `--functions`; the JavaScript one deployed over HTTP with its world.
+    let py = root().join("examples/py/login");
+    lifecycle(&server, "login", &py.join("main.py"), &py).await;
+    let js = root().join("examples/js/login");
+    let code = std::fs::read_to_string(js.join("main.js")).expect("main.js");
+    let world = std::fs::read_to_string(js.join("world.json")).expect("world.json");
     let deployment = serde_json::json!({ "language": "javascript", "code": code,
         "world": serde_json::from_str::<serde_json::Value>(&world).expect("json") });
     let (code201, body) = server
         .put("/functions/js_login", &deployment.to_string())
         .await;
     assert_eq!(code201, 201, "{body}");
-    let inputs = lines(&dir.join("inputs.jsonl"));
-    let expected: Vec<String> = inputs
-        .iter()
-        .map(|i| run_record(&dir.join("main.js"), i, Some(&dir.join("world.json")), &[]))
-        .collect();
-    for _ in 0..3 {
-        server
-            .invoke_checked("js_login", &inputs[0], &expected[0])
-            .await;
-    }
-    server
-        .wait_for("js_login", "compiled", |s| s["phase"] == "compiled")
-        .await;
-    for (input, record) in inputs.iter().zip(&expected) {
-        server.invoke_checked("js_login", input, record).await;
-    }
-    let status = server.status("js_login").await;
-    assert!(number(&status, "fallbacks") > 0, "{status}");
+    lifecycle(&server, "js_login", &js.join("main.js"), &js).await;
     let (_, metrics) = server.send(reqwest::Method::GET, "/metrics", "").await;
     for needle in [
         "tracelab_request_duration_seconds_count{phase=\"compiled\"}",
@@ -275,6 +211,55 @@ async fn a_function_goes_from_interpreted_to_compiled_and_answers_as_the_source_
     ] {
         assert!(metrics.contains(needle), "{needle} missing:\n{metrics}");
     }
+}
+
+/// One function's lifecycle, its example folder giving the inputs and the world: trained on
+/// the first input only, it compiles; every input is then answered as `tracelab run` answers
+/// it, some by falling back; after the recompile none falls back.
+async fn lifecycle(server: &Server, name: &str, program: &Path, example: &Path) {
+    let world = example.join("world.json");
+    let inputs = lines(&example.join("inputs.jsonl"));
+    let expected: Vec<String> = inputs
+        .iter()
+        .map(|i| run_record(program, i, Some(&world), &[]))
+        .collect();
+    assert_eq!(server.status(name).await["phase"], "interpreted");
+    for _ in 0..3 {
+        server.invoke_checked(name, &inputs[0], &expected[0]).await;
+    }
+    server
+        .wait_for(name, "compiled", |s| s["phase"] == "compiled")
+        .await;
+    let before = server.status(name).await;
+    for (input, record) in inputs.iter().zip(&expected) {
+        server.invoke_checked(name, input, record).await;
+    }
+    let after = server.status(name).await;
+    assert!(
+        number(&after, "compiled_invocations") > number(&before, "compiled_invocations"),
+        "the compiled code answered nothing: {after}"
+    );
+    assert!(
+        number(&after, "fallbacks") > 0,
+        "no input fell back: {after}"
+    );
+    // The fallbacks' traces merged: a recompile, then every path is known.
+    server
+        .wait_for(name, "a recompile", |s| {
+            number(s, "compiles") >= 2 && s["recompile_pending"] == false
+        })
+        .await;
+    let settled = server.status(name).await;
+    for (input, record) in inputs.iter().zip(&expected) {
+        server.invoke_checked(name, input, record).await;
+    }
+    let last = server.status(name).await;
+    assert_eq!(
+        number(&last, "fallbacks"),
+        number(&settled, "fallbacks"),
+        "an input fell back after the recompile: {last}"
+    );
+    assert!(number(&last, "last_compile_ms") > 0, "{last}");
 }
 
 fn branches() -> PathBuf {
